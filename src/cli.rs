@@ -1,0 +1,149 @@
+//! The command-line contract (DESIGN.md): clap types, one file per
+//! subcommand, output through [`output::Output`]. Parsed arguments become
+//! service calls here, at the edge; nothing deeper sees clap.
+
+mod checkpoint;
+mod contact;
+pub mod dates;
+mod decide;
+pub mod input;
+mod journal;
+mod list;
+mod log;
+pub mod output;
+mod reflect;
+mod status;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::clock::Clock;
+use crate::service::{Service, ServiceError};
+use crate::storage::{Store, paths};
+use output::Output;
+
+/// breather: a companion for the weeks after a breakup. Honest mornings, a
+/// month of no contact spent on your own life, and — only if you still want
+/// to — a light, careful hello. Everything stays in one local file.
+#[derive(Debug, Parser)]
+#[command(name = "breather", version, about, long_about = None)]
+pub struct Cli {
+    /// Where the data lives (default: the platform data directory, ~/.local/share/breather on Linux).
+    #[arg(long, global = true, env = "BREATHER_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write today's answer to "why do I want my ex to miss me?"
+    Reflect(reflect::Args),
+    /// Choose a path after the reflection week; the no-contact count starts.
+    Decide(decide::Args),
+    /// Record contact with your ex, honestly; the count restarts from that day.
+    Slip(contact::SlipArgs),
+    /// Record unavoidable contact (children, a lease, bills); the count goes on.
+    Exception(contact::ExceptionArgs),
+    /// Write down a message instead of sending it. It is kept, never sent.
+    Urge(contact::UrgeArgs),
+    /// Log something you did for yourself; prints its id.
+    Log(log::Args),
+    /// A free journal entry, with a mood if you like.
+    Journal(journal::Args),
+    /// Answer the end-of-month question: do I really want to get back together?
+    Checkpoint(checkpoint::Args),
+    /// Where the journey stands.
+    Status(status::Args),
+    /// What was written, newest first.
+    List(list::Args),
+}
+
+/// A command that did not succeed: refused (exit 2) or failed (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad input or an action the method refuses.
+    #[error("{0}")]
+    Refused(String),
+    /// Anything else: the disk, the data file, the terminal.
+    #[error("{0}")]
+    Failed(String),
+    /// The reader of our output went away (`breather list | head`): not a failure.
+    #[error("broken pipe")]
+    BrokenPipe,
+}
+
+impl From<ServiceError> for CliError {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::Refused(refusal) => CliError::Refused(refusal.to_string()),
+            ServiceError::Storage(failure) => CliError::Failed(failure.to_string()),
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            CliError::BrokenPipe
+        } else {
+            CliError::Failed(e.to_string())
+        }
+    }
+}
+
+/// Runs the parsed command line and turns the outcome into an exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match execute(cli) {
+        Ok(()) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
+        Err(error) => {
+            let code = if matches!(error, CliError::Refused(_)) {
+                2
+            } else {
+                1
+            };
+            let _ = writeln!(io::stderr().lock(), "breather: {error}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn service(data_dir: Option<PathBuf>) -> Result<Service, CliError> {
+    let clock = Clock::from_env().map_err(|e| CliError::Refused(e.to_string()))?;
+    let dir = paths::data_dir(data_dir).map_err(|e| CliError::Failed(e.to_string()))?;
+    Ok(Service::new(Store::new(dir), clock))
+}
+
+fn execute(cli: Cli) -> Result<(), CliError> {
+    let service = service(cli.data_dir)?;
+    let mut out = Output::stdout();
+    let result = match cli.command {
+        None => status::welcome(&service, &mut out),
+        Some(Command::Reflect(args)) => reflect::run(args, &service, &mut out),
+        Some(Command::Decide(args)) => decide::run(&args, &service, &mut out),
+        Some(Command::Slip(args)) => contact::slip(&args, &service, &mut out),
+        Some(Command::Exception(args)) => contact::exception(&args, &service, &mut out),
+        Some(Command::Urge(args)) => contact::urge(args, &service, &mut out),
+        Some(Command::Log(args)) => log::run(args, &service, &mut out),
+        Some(Command::Journal(args)) => journal::run(args, &service, &mut out),
+        Some(Command::Checkpoint(args)) => checkpoint::run(&args, &service, &mut out),
+        Some(Command::Status(args)) => status::run(&args, &service, &mut out),
+        Some(Command::List(args)) => list::run(&args, &service, &mut out),
+    };
+    result.and_then(|()| out.flush().map_err(CliError::from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,156 @@
+//! The data file: where it lives, its schema, how it is written (atomically,
+//! under a lock) and how a damaged or foreign file is refused untouched.
+//!
+//! Every change is lock → re-read → apply → atomic write → unlock, so several
+//! processes (the TUI, a CLI call from another pane, a shell prompt) never lose
+//! an update. Reads take no lock: a rename is atomic, so a reader sees either
+//! the old file or the new one.
+
+mod atomic;
+mod error;
+mod lock;
+pub mod paths;
+pub mod schema;
+
+use std::fs;
+use std::io::{ErrorKind, Read};
+use std::path::{Path, PathBuf};
+
+pub use error::StorageError;
+
+use crate::domain::Journey;
+
+/// The data file's name inside the data directory.
+pub const DATA_FILE: &str = "breather.json";
+/// The lock file's name: a separate file, because the data file's inode is
+/// replaced on every save.
+pub const LOCK_FILE: &str = "breather.lock";
+/// Files larger than this are refused before being read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The journey's home on disk.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+    file: PathBuf,
+}
+
+/// The bytes of the data file as last read, to tell whether it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub journey: Journey,
+    /// Raw file contents (`None` when no file exists yet).
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl Store {
+    /// A store in `dir` (created 0700 on the first write).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        let dir = dir.into();
+        let file = dir.join(DATA_FILE);
+        Store { dir, file }
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The data file.
+    pub fn data_file(&self) -> &Path {
+        &self.file
+    }
+
+    /// Reads the journey; an absent file is an empty journey. A file that
+    /// cannot be fully read is an error, and is left as it is.
+    pub fn load(&self) -> Result<Journey, StorageError> {
+        self.read().map(|loaded| loaded.journey)
+    }
+
+    /// Reads the journey and the raw bytes it came from.
+    pub fn read(&self) -> Result<Loaded, StorageError> {
+        match read_bounded(&self.file)? {
+            None => Ok(Loaded {
+                journey: Journey::new(),
+                bytes: None,
+            }),
+            Some(bytes) => {
+                let journey =
+                    schema::decode(&bytes).map_err(|problem| StorageError::Unreadable {
+                        path: self.file.clone(),
+                        problem,
+                    })?;
+                Ok(Loaded {
+                    journey,
+                    bytes: Some(bytes),
+                })
+            }
+        }
+    }
+
+    /// Applies `change` to the freshly read journey under the lock, and saves
+    /// the result when `change` succeeds and altered something. When `change`
+    /// refuses, nothing is written and its error is handed back.
+    pub fn update<T, E>(
+        &self,
+        change: impl FnOnce(&mut Journey) -> Result<T, E>,
+    ) -> Result<Result<T, E>, StorageError> {
+        atomic::ensure_private_dir(&self.dir)?;
+        let _lock = lock::Lock::acquire(&self.dir.join(LOCK_FILE))?;
+        atomic::remove_stale_temps(&self.dir, DATA_FILE);
+        let Loaded { mut journey, bytes } = self.read()?;
+        let outcome = match change(&mut journey) {
+            Ok(value) => value,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let encoded = schema::encode(&journey).map_err(|source| StorageError::Encode {
+            path: self.file.clone(),
+            detail: source.to_string(),
+        })?;
+        if bytes.as_deref() != Some(encoded.as_slice()) {
+            atomic::write(&self.file, &encoded)?;
+        }
+        Ok(Ok(outcome))
+    }
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] of the data file; `None` when it is absent.
+fn read_bounded(path: &Path) -> Result<Option<Vec<u8>>, StorageError> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            if fs::symlink_metadata(path).is_ok() {
+                return Err(StorageError::DanglingSymlink {
+                    path: path.to_owned(),
+                });
+            }
+            return Ok(None);
+        }
+        Err(source) => return Err(StorageError::io("read", path, source)),
+    };
+    if meta.is_dir() {
+        return Err(StorageError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(StorageError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            max: MAX_FILE_BYTES,
+        });
+    }
+    let file = fs::File::open(path).map_err(|source| StorageError::io("read", path, source))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| StorageError::io("read", path, source))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(StorageError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    Ok(Some(bytes))
+}

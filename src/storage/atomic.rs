@@ -1,0 +1,90 @@
+//! Atomic saves: temp file in the same directory → fsync → rename → fsync the
+//! directory (done by `atomic-write-file`), with private permissions.
+
+use std::fs::{self, DirBuilder};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::Path;
+
+use atomic_write_file::AtomicWriteFile;
+use atomic_write_file::unix::OpenOptionsExt as _;
+use std::os::unix::fs::OpenOptionsExt as _;
+
+use super::StorageError;
+
+/// Creates the data directory (0700) when it is missing.
+pub(crate) fn ensure_private_dir(dir: &Path) -> Result<(), StorageError> {
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(StorageError::io(
+            "use",
+            dir,
+            std::io::Error::from(std::io::ErrorKind::NotADirectory),
+        )),
+        Err(_) => DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|source| StorageError::io("create", dir, source)),
+    }
+}
+
+/// Replaces `path` with `bytes` atomically; the file ends up 0600.
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let io = |source| StorageError::io("save", path, source);
+    let mut file = AtomicWriteFile::options()
+        .preserve_mode(false)
+        .preserve_owner(false)
+        .mode(0o600)
+        .open(path)
+        .map_err(io)?;
+    // The umask may have narrowed the mode further, never widened it; set it
+    // exactly so a file made under an odd umask is still readable by its owner.
+    file.as_file()
+        .set_permissions(fs::Permissions::from_mode(0o600))
+        .map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.commit().map_err(io)
+}
+
+/// Removes temp files a killed save left behind: exactly `.{name}.XXXXXX`
+/// (six ASCII letters or digits), the pattern `atomic-write-file` uses.
+/// Called under the lock, so no save of ours is in flight.
+pub(crate) fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        if is_our_temp(file_name, &prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn is_our_temp(file_name: &str, prefix: &str) -> bool {
+    file_name.strip_prefix(prefix).is_some_and(|suffix| {
+        suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_our_exact_temp_pattern_is_stale() {
+        let prefix = ".breather.json.";
+        assert!(is_our_temp(".breather.json.a1B2c3", prefix));
+        assert!(!is_our_temp(".breather.json.a1B2c", prefix));
+        assert!(!is_our_temp(".breather.json.a1B2c3d", prefix));
+        assert!(!is_our_temp(".breather.json.a1B-c3", prefix));
+        assert!(!is_our_temp("breather.json", prefix));
+        assert!(!is_our_temp(".breather.json.old-01", prefix));
+        assert!(!is_our_temp(".other.json.a1B2c3", prefix));
+    }
+}

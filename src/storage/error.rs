@@ -1,0 +1,55 @@
+//! What can go wrong on disk, each with one sentence naming the file and
+//! what to do.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::schema::Problem;
+use crate::tr;
+
+/// A storage failure. Whatever the variant, the data file was not changed.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("{}", tr!("storage.no_data_dir"))]
+    NoDataDir,
+    #[error("{}", tr!("storage.unreadable", path = path.display(), problem = problem))]
+    Unreadable { path: PathBuf, problem: Problem },
+    #[error("{}", tr!("storage.too_large", path = path.display(), size = size / (1024 * 1024), max = max / (1024 * 1024)))]
+    TooLarge { path: PathBuf, size: u64, max: u64 },
+    #[error("{}", tr!("storage.not_a_file", path = path.display()))]
+    NotAFile { path: PathBuf },
+    #[error("{}", tr!("storage.dangling_symlink", path = path.display()))]
+    DanglingSymlink { path: PathBuf },
+    #[error("{}", tr!("storage.encode", path = path.display(), detail = detail))]
+    Encode { path: PathBuf, detail: String },
+    #[error("{}", describe_io(action, path, source))]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+}
+
+impl StorageError {
+    pub(crate) fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
+        StorageError::Io {
+            action,
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+fn describe_io(action: &str, path: &Path, source: &io::Error) -> String {
+    let path = path.display();
+    match source.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            tr!("storage.disk_full", path = path)
+        }
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            tr!("storage.permission", action = action, path = path)
+        }
+        io::ErrorKind::NotADirectory => tr!("storage.not_a_directory", path = path),
+        _ => tr!("storage.io", action = action, path = path, source = source),
+    }
+}

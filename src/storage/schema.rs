@@ -1,0 +1,205 @@
+//! The file format: `schema_version`, decoding with exact reasons for
+//! refusal, encoding (pretty, stable key order), and migrations of older
+//! versions as pure functions on the JSON.
+
+use serde::Deserialize;
+
+use crate::domain::Journey;
+use crate::tr;
+
+/// Why a file's bytes are not a journey this build can use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("{}", tr!("schema.empty"))]
+    Empty,
+    #[error("{}", tr!("schema.bom"))]
+    ByteOrderMark,
+    #[error("{}", tr!("schema.not_utf8", at = valid_up_to))]
+    NotUtf8 { valid_up_to: usize },
+    #[error("{}", tr!("schema.invalid", place = place, detail = detail))]
+    Invalid { place: String, detail: String },
+    #[error("{}", tr!("schema.newer", found = found, supported = supported))]
+    NewerVersion { found: u64, supported: u32 },
+    #[error("{}", tr!("schema.unknown_version", found = found))]
+    UnknownVersion { found: String },
+}
+
+/// One step from version N to N+1, on the raw JSON.
+type Migration = fn(serde_json::Value) -> serde_json::Value;
+
+/// `MIGRATIONS[i]` turns version `i + 1` into version `i + 2`. Version 1 is the
+/// first shipped format, so there is nothing to migrate yet; the fixture of
+/// every shipped version stays in `tests/fixtures/` for good.
+const MIGRATIONS: [Migration; 0] = [];
+
+/// Turns the data file's bytes into a journey, or says exactly why not.
+pub fn decode(bytes: &[u8]) -> Result<Journey, Problem> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::Empty);
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(Problem::ByteOrderMark);
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(Problem::NotUtf8 {
+            valid_up_to: e.valid_up_to(),
+        });
+    }
+    match strict_parse(bytes) {
+        Ok(journey) => check_version(journey.schema_version).map(|()| journey),
+        Err(problem) => match probe_version(bytes) {
+            Some(found) if found > u64::from(Journey::SCHEMA_VERSION) => {
+                Err(Problem::NewerVersion {
+                    found,
+                    supported: Journey::SCHEMA_VERSION,
+                })
+            }
+            Some(found) if (1..u64::from(Journey::SCHEMA_VERSION)).contains(&found) => {
+                migrate(bytes, found)
+            }
+            _ => Err(problem),
+        },
+    }
+}
+
+/// Pretty JSON with a trailing newline; keys in declaration order.
+pub fn encode(journey: &Journey) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(journey)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn strict_parse(bytes: &[u8]) -> Result<Journey, Problem> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let journey: Journey = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let place = e.path().to_string();
+        let inner = e.into_inner();
+        invalid(&place, &inner)
+    })?;
+    de.end().map_err(|e| invalid(".", &e))?;
+    Ok(journey)
+}
+
+fn invalid(place: &str, error: &serde_json::Error) -> Problem {
+    // serde_json's message carries "at line L column C"; keep it, it helps
+    // a person find the spot in an editor.
+    Problem::Invalid {
+        place: if place.is_empty() || place == "." {
+            tr!("schema.top_level")
+        } else {
+            place.to_owned()
+        },
+        detail: error.to_string(),
+    }
+}
+
+fn check_version(found: u32) -> Result<(), Problem> {
+    match found {
+        v if v == Journey::SCHEMA_VERSION => Ok(()),
+        v if v > Journey::SCHEMA_VERSION => Err(Problem::NewerVersion {
+            found: u64::from(v),
+            supported: Journey::SCHEMA_VERSION,
+        }),
+        v => Err(Problem::UnknownVersion {
+            found: v.to_string(),
+        }),
+    }
+}
+
+/// Reads only `schema_version`, ignoring everything else.
+fn probe_version(bytes: &[u8]) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Probe {
+        schema_version: u64,
+    }
+    serde_json::from_slice::<Probe>(bytes)
+        .ok()
+        .map(|p| p.schema_version)
+}
+
+/// Migrates an older file, step by step, then parses it strictly.
+fn migrate(bytes: &[u8], from: u64) -> Result<Journey, Problem> {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| invalid(".", &e))?;
+    let start = usize::try_from(from - 1).unwrap_or(usize::MAX);
+    for step in MIGRATIONS.iter().skip(start) {
+        value = step(value);
+    }
+    let migrated = serde_json::to_vec(&value).map_err(|e| invalid(".", &e))?;
+    strict_parse(&migrated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_of_an_empty_journey() {
+        let bytes = encode(&Journey::new()).expect("encodes");
+        assert!(bytes.starts_with(b"{\n  \"schema_version\": 1,"));
+        assert_eq!(decode(&bytes), Ok(Journey::new()));
+    }
+
+    #[test]
+    fn refusals_name_the_reason() {
+        assert_eq!(decode(b""), Err(Problem::Empty));
+        assert_eq!(decode(b"  \n"), Err(Problem::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF{}"), Err(Problem::ByteOrderMark));
+        assert_eq!(
+            decode(b"{\"a\xff"),
+            Err(Problem::NotUtf8 { valid_up_to: 3 })
+        );
+        assert!(matches!(decode(b"{}"), Err(Problem::Invalid { .. })));
+        assert!(matches!(decode(b"[1,2]"), Err(Problem::Invalid { .. })));
+        assert!(matches!(
+            decode(b"{\"schema_version\": 1, \"urges\": [], \"urges\": []}"),
+            Err(Problem::Invalid { .. })
+        ));
+        assert!(matches!(
+            decode(b"{\"schema_version\": 1, \"mystery\": 3}"),
+            Err(Problem::Invalid { .. })
+        ));
+        assert!(matches!(
+            decode(b"{\"schema_version\": 1} x"),
+            Err(Problem::Invalid { .. })
+        ));
+        assert_eq!(
+            decode(b"{\"schema_version\": 2, \"new_thing\": {}}"),
+            Err(Problem::NewerVersion {
+                found: 2,
+                supported: 1
+            })
+        );
+        assert_eq!(
+            decode(b"{\"schema_version\": 9}"),
+            Err(Problem::NewerVersion {
+                found: 9,
+                supported: 1
+            })
+        );
+        assert!(matches!(
+            decode(b"{\"schema_version\": 0}"),
+            Err(Problem::UnknownVersion { .. })
+        ));
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_json_path() {
+        let bytes =
+            br#"{"schema_version": 1, "activities": [{"id": 1, "date": "2027-01-01", "title": "x",
+            "category": "class", "rating": 9, "created_at": "2027-01-01T10:00:00Z"}]}"#;
+        match decode(bytes) {
+            Err(Problem::Invalid { place, .. }) => assert_eq!(place, "activities[0].rating"),
+            other => panic!("expected an invalid rating, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let mut bytes = b"{\"schema_version\": 1, \"urges\": ".to_vec();
+        bytes.extend(std::iter::repeat_n(b'[', 20_000));
+        bytes.extend(std::iter::repeat_n(b']', 20_000));
+        bytes.push(b'}');
+        assert!(matches!(decode(&bytes), Err(Problem::Invalid { .. })));
+    }
+}

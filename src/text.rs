@@ -1,0 +1,172 @@
+//! Every sentence a user reads lives in `assets/text.toml`; this module looks
+//! them up by key and fills `{placeholders}`.
+//!
+//! The catalogue is compiled into the binary and parsed once, lazily. A key
+//! that is missing yields the key itself (never a panic); a test checks that
+//! every key used in the source exists.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+const CATALOGUE: &str = include_str!("../assets/text.toml");
+
+fn catalogue() -> &'static HashMap<String, String> {
+    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        if let Ok(table) = CATALOGUE.parse::<toml::Table>() {
+            flatten("", &table, &mut map);
+        }
+        map
+    })
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::String(s) => {
+                out.insert(full, s.clone());
+            }
+            toml::Value::Table(t) => flatten(&full, t, out),
+            toml::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let toml::Value::String(s) = item {
+                        out.insert(format!("{full}.{i}"), s.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The sentence stored under `key`, or the key itself when it is missing.
+pub fn get(key: &str) -> &str {
+    catalogue().get(key).map_or(key, String::as_str)
+}
+
+/// The `n`-th item of a list in the catalogue (`ideas.0`, `ideas.1`, ...).
+pub fn list(key: &str) -> Vec<&'static str> {
+    let map = catalogue();
+    (0..)
+        .map_while(|i| map.get(&format!("{key}.{i}")).map(String::as_str))
+        .collect()
+}
+
+/// The sentence under `key` with each `{name}` replaced by its value.
+pub fn fill(key: &str, args: &[(&str, String)]) -> String {
+    fill_template(get(key), args)
+}
+
+fn fill_template(template: &str, args: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => out.push_str(value),
+            None => {
+                let _ = write!(out, "{{{name}}}");
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `tr!("key")` or `tr!("key", name = value, ...)`: a sentence from `assets/text.toml`.
+#[macro_export]
+macro_rules! tr {
+    ($key:literal) => {
+        $crate::text::get($key).to_owned()
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::text::fill($key, &[$((stringify!($name), ($value).to_string())),+])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_parses_and_is_not_empty() {
+        assert!(CATALOGUE.parse::<toml::Table>().is_ok());
+        assert!(catalogue().len() > 20);
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders_and_keeps_unknown_ones() {
+        let args = [("n", "3".to_owned()), ("of", "30".to_owned())];
+        assert_eq!(
+            fill_template("day {n} of {of}, {missing}", &args),
+            "day 3 of 30, {missing}"
+        );
+        assert_eq!(fill_template("open { brace", &args), "open { brace");
+        assert_eq!(fill("no.such.key", &[]), "no.such.key");
+    }
+
+    /// Every `tr!("...")` and `text::get("...")` key used in `src/` exists in the catalogue.
+    #[test]
+    fn every_key_used_in_the_source_exists() {
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.ends_with("text.rs") {
+                    continue;
+                }
+                let Ok(source) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for marker in ["tr!(\"", "text::get(\"", "text::list(\"", "text::fill(\""] {
+                    for (at, _) in source.match_indices(marker) {
+                        let start = at + marker.len();
+                        let Some(len) = source[start..].find('"') else {
+                            continue;
+                        };
+                        let key = &source[start..start + len];
+                        if key.contains('{') || key.is_empty() {
+                            continue;
+                        }
+                        let present = catalogue().contains_key(key)
+                            || catalogue().contains_key(&format!("{key}.0"));
+                        if !present {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys missing from assets/text.toml:\n{}",
+            missing.join("\n")
+        );
+    }
+}
