@@ -106,7 +106,9 @@ pub fn run(cli: Cli) -> ExitCode {
             } else {
                 1
             };
-            let _ = writeln!(io::stderr().lock(), "breather: {error}");
+            // One line, and nothing from a file or an argument reaches the terminal raw.
+            let message = crate::terminal_text::safe_line(&error.to_string());
+            let _ = writeln!(io::stderr().lock(), "breather: {message}");
             ExitCode::from(code)
         }
     }

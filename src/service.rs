@@ -9,7 +9,7 @@ use crate::domain::{
     Answer, CheckpointOutcome, DomainError, Journey, Mood, Motive, NewActivity, NoContact, Path,
     ReflectOutcome, Timestamp, verdict,
 };
-use crate::storage::{StorageError, Store};
+use crate::storage::{FileStamp, StorageError, Store};
 
 /// Why a use case did not happen. Either way, nothing was written.
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +20,63 @@ pub enum ServiceError {
     /// The disk or the data file failed (exit 1).
     #[error(transparent)]
     Storage(#[from] StorageError),
+}
+
+/// One change a person can make, as data (what the TUI asks for).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Reflect {
+        text: String,
+        motive: Option<Motive>,
+        replace: bool,
+    },
+    Decide {
+        path: Path,
+        last_contact: Option<NaiveDate>,
+        target_days: Option<u32>,
+    },
+    Slip {
+        date: Option<NaiveDate>,
+        note: Option<String>,
+    },
+    Exception {
+        date: Option<NaiveDate>,
+        note: String,
+    },
+    Urge {
+        text: String,
+    },
+    LogActivity(NewActivity),
+    EditActivity {
+        id: u32,
+        activity: NewActivity,
+    },
+    DeleteActivity {
+        id: u32,
+    },
+    Journal {
+        text: String,
+        mood: Option<Mood>,
+    },
+    Checkpoint {
+        answer: Answer,
+        extend_days: Option<u32>,
+    },
+}
+
+/// What a change did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    Reflected(ReflectOutcome),
+    Decided(NoContact),
+    Slipped(NoContact),
+    ExceptionNoted(NoContact),
+    UrgeKept(u32),
+    ActivityLogged(u32),
+    ActivityEdited(u32),
+    ActivityDeleted(u32),
+    JournalWritten(u32),
+    CheckpointAnswered(CheckpointOutcome),
 }
 
 /// One person's journey on disk, seen through a clock.
@@ -53,6 +110,11 @@ impl Service {
         Ok(self.store.load()?)
     }
 
+    /// The data file's fingerprint, to notice saves by other processes.
+    pub fn stamp(&self) -> Option<FileStamp> {
+        self.store.stamp()
+    }
+
     /// Where the journey stands today.
     pub fn summary(&self) -> Result<(Journey, Summary), ServiceError> {
         let journey = self.load()?;
@@ -60,12 +122,71 @@ impl Service {
         Ok((journey, summary))
     }
 
-    fn change<T>(
-        &self,
-        apply: impl FnOnce(&mut Journey, Timestamp) -> Result<T, DomainError>,
-    ) -> Result<T, ServiceError> {
+    /// Applies `change` and returns what it did and the journey as saved.
+    pub fn perform(&self, change: Change) -> Result<(Changed, Journey), ServiceError> {
         let now = self.now();
-        Ok(self.store.update(|journey| apply(journey, now))??)
+        let today = now.date_naive();
+        let counted = |j: &Journey| j.no_contact_on(today).ok_or(DomainError::NoCountdownYet);
+        Ok(self
+            .store
+            .update_and_get(|j| -> Result<Changed, DomainError> {
+                Ok(match change {
+                    Change::Reflect {
+                        text,
+                        motive,
+                        replace,
+                    } => Changed::Reflected(j.reflect(now, &text, motive, replace)?),
+                    Change::Decide {
+                        path,
+                        last_contact,
+                        target_days,
+                    } => {
+                        let target = target_days.unwrap_or(verdict::MIN_TARGET_DAYS);
+                        j.decide(today, path, last_contact.unwrap_or(today), target)?;
+                        Changed::Decided(counted(j)?)
+                    }
+                    Change::Slip { date, note } => Changed::Slipped(j.record_slip(
+                        now,
+                        date.unwrap_or(today),
+                        note.as_deref(),
+                    )?),
+                    Change::Exception { date, note } => {
+                        j.record_exception(now, date.unwrap_or(today), &note)?;
+                        Changed::ExceptionNoted(counted(j)?)
+                    }
+                    Change::Urge { text } => Changed::UrgeKept(j.write_urge(now, &text)?),
+                    Change::LogActivity(new) => Changed::ActivityLogged(j.log_activity(now, &new)?),
+                    Change::EditActivity { id, activity } => {
+                        j.edit_activity(now, id, &activity)?;
+                        Changed::ActivityEdited(id)
+                    }
+                    Change::DeleteActivity { id } => {
+                        j.delete_activity(id)?;
+                        Changed::ActivityDeleted(id)
+                    }
+                    Change::Journal { text, mood } => {
+                        Changed::JournalWritten(j.write_journal(now, &text, mood)?)
+                    }
+                    Change::Checkpoint {
+                        answer,
+                        extend_days,
+                    } => Changed::CheckpointAnswered(j.answer_checkpoint(
+                        now,
+                        answer,
+                        extend_days,
+                    )?),
+                })
+            })??)
+    }
+
+    fn expect<T>(
+        &self,
+        change: Change,
+        pick: impl FnOnce(Changed) -> Option<T>,
+    ) -> Result<T, ServiceError> {
+        let (changed, _) = self.perform(change)?;
+        // `perform` answers each change with its own variant.
+        Ok(pick(changed).expect("perform answers a change with its matching variant"))
     }
 
     pub fn reflect(
@@ -74,7 +195,18 @@ impl Service {
         motive: Option<Motive>,
         replace: bool,
     ) -> Result<ReflectOutcome, ServiceError> {
-        self.change(|j, now| j.reflect(now, text, motive, replace))
+        let change = Change::Reflect {
+            text: text.to_owned(),
+            motive,
+            replace,
+        };
+        self.expect(change, |c| {
+            if let Changed::Reflected(o) = c {
+                Some(o)
+            } else {
+                None
+            }
+        })
     }
 
     pub fn decide(
@@ -83,11 +215,17 @@ impl Service {
         last_contact: Option<NaiveDate>,
         target_days: Option<u32>,
     ) -> Result<NoContact, ServiceError> {
-        self.change(|j, now| {
-            let today = now.date_naive();
-            let target = target_days.unwrap_or(verdict::MIN_TARGET_DAYS);
-            j.decide(today, path, last_contact.unwrap_or(today), target)?;
-            j.no_contact_on(today).ok_or(DomainError::NoCountdownYet)
+        let change = Change::Decide {
+            path,
+            last_contact,
+            target_days,
+        };
+        self.expect(change, |c| {
+            if let Changed::Decided(n) = c {
+                Some(n)
+            } else {
+                None
+            }
         })
     }
 
@@ -96,7 +234,17 @@ impl Service {
         date: Option<NaiveDate>,
         note: Option<&str>,
     ) -> Result<NoContact, ServiceError> {
-        self.change(|j, now| j.record_slip(now, date.unwrap_or(now.date_naive()), note))
+        let change = Change::Slip {
+            date,
+            note: note.map(str::to_owned),
+        };
+        self.expect(change, |c| {
+            if let Changed::Slipped(n) = c {
+                Some(n)
+            } else {
+                None
+            }
+        })
     }
 
     pub fn exception(
@@ -104,23 +252,55 @@ impl Service {
         date: Option<NaiveDate>,
         note: &str,
     ) -> Result<NoContact, ServiceError> {
-        self.change(|j, now| {
-            let today = now.date_naive();
-            j.record_exception(now, date.unwrap_or(today), note)?;
-            j.no_contact_on(today).ok_or(DomainError::NoCountdownYet)
+        let change = Change::Exception {
+            date,
+            note: note.to_owned(),
+        };
+        self.expect(change, |c| {
+            if let Changed::ExceptionNoted(n) = c {
+                Some(n)
+            } else {
+                None
+            }
         })
     }
 
     pub fn urge(&self, text: &str) -> Result<u32, ServiceError> {
-        self.change(|j, now| j.write_urge(now, text))
+        let change = Change::Urge {
+            text: text.to_owned(),
+        };
+        self.expect(change, |c| {
+            if let Changed::UrgeKept(id) = c {
+                Some(id)
+            } else {
+                None
+            }
+        })
     }
 
     pub fn log_activity(&self, new: &NewActivity) -> Result<u32, ServiceError> {
-        self.change(|j, now| j.log_activity(now, new))
+        let change = Change::LogActivity(new.clone());
+        self.expect(change, |c| {
+            if let Changed::ActivityLogged(id) = c {
+                Some(id)
+            } else {
+                None
+            }
+        })
     }
 
     pub fn journal(&self, text: &str, mood: Option<Mood>) -> Result<u32, ServiceError> {
-        self.change(|j, now| j.write_journal(now, text, mood))
+        let change = Change::Journal {
+            text: text.to_owned(),
+            mood,
+        };
+        self.expect(change, |c| {
+            if let Changed::JournalWritten(id) = c {
+                Some(id)
+            } else {
+                None
+            }
+        })
     }
 
     pub fn checkpoint(
@@ -128,6 +308,16 @@ impl Service {
         answer: Answer,
         extend_days: Option<u32>,
     ) -> Result<CheckpointOutcome, ServiceError> {
-        self.change(|j, now| j.answer_checkpoint(now, answer, extend_days))
+        let change = Change::Checkpoint {
+            answer,
+            extend_days,
+        };
+        self.expect(change, |c| {
+            if let Changed::CheckpointAnswered(o) = c {
+                Some(o)
+            } else {
+                None
+            }
+        })
     }
 }

@@ -95,6 +95,15 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Journey) -> Result<T, E>,
     ) -> Result<Result<T, E>, StorageError> {
+        Ok(self.update_and_get(change)?.map(|(value, _)| value))
+    }
+
+    /// [`Store::update`], also handing back the journey as saved, so a
+    /// long-running reader (the TUI) needs no second read.
+    pub fn update_and_get<T, E>(
+        &self,
+        change: impl FnOnce(&mut Journey) -> Result<T, E>,
+    ) -> Result<Result<(T, Journey), E>, StorageError> {
         atomic::ensure_private_dir(&self.dir)?;
         let _lock = lock::Lock::acquire(&self.dir.join(LOCK_FILE))?;
         atomic::remove_stale_temps(&self.dir, DATA_FILE);
@@ -108,10 +117,44 @@ impl Store {
             detail: source.to_string(),
         })?;
         if bytes.as_deref() != Some(encoded.as_slice()) {
-            atomic::write(&self.file, &encoded)?;
+            atomic::write(&self.write_target(), &encoded)?;
         }
-        Ok(Ok(outcome))
+        Ok(Ok((outcome, journey)))
     }
+
+    /// Where a save goes: the data file, or the file it links to, so a
+    /// symlinked data file (kept in another folder) is updated, not replaced.
+    fn write_target(&self) -> PathBuf {
+        match fs::symlink_metadata(&self.file) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                fs::canonicalize(&self.file).unwrap_or_else(|_| self.file.clone())
+            }
+            _ => self.file.clone(),
+        }
+    }
+
+    /// A cheap fingerprint of the data file (size, modification time,
+    /// inode), to notice that another process saved it.
+    pub fn stamp(&self) -> Option<FileStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(&self.file).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified_ns: meta
+                .mtime()
+                .saturating_mul(1_000_000_000)
+                .saturating_add(meta.mtime_nsec()),
+            inode: meta.ino(),
+        })
+    }
+}
+
+/// See [`Store::stamp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    modified_ns: i64,
+    inode: u64,
 }
 
 /// Reads at most [`MAX_FILE_BYTES`] of the data file; `None` when it is absent.
@@ -126,9 +169,14 @@ fn read_bounded(path: &Path) -> Result<Option<Vec<u8>>, StorageError> {
             }
             return Ok(None);
         }
+        Err(source) if source.kind() == ErrorKind::NotADirectory => {
+            let dir = path.parent().unwrap_or(path);
+            return Err(StorageError::io("use", dir, source));
+        }
         Err(source) => return Err(StorageError::io("read", path, source)),
     };
-    if meta.is_dir() {
+    // Only a regular file is read: a FIFO or a device would block or never end.
+    if !meta.is_file() {
         return Err(StorageError::NotAFile {
             path: path.to_owned(),
         });

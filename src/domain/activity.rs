@@ -135,24 +135,12 @@ pub const MAX_TITLE_CHARS: usize = 200;
 impl Journey {
     /// Adds an activity and returns its id.
     pub fn log_activity(&mut self, now: Timestamp, new: &NewActivity) -> Result<u32, DomainError> {
-        let title = new.title.trim();
-        if title.is_empty() {
-            return Err(DomainError::BlankTitle);
-        }
-        let chars = title.chars().count();
-        if chars > MAX_TITLE_CHARS {
-            return Err(DomainError::TextTooLong {
-                chars,
-                max: MAX_TITLE_CHARS,
-            });
-        }
-        let date = not_in_future(new.date, now.date_naive())?;
-        let note = clean_note(new.note.as_deref())?;
+        let (title, date, note) = checked(now, new)?;
         let id = next_id(&self.activities, |a| a.id);
         self.activities.push(Activity {
             id,
             date,
-            title: title.to_owned(),
+            title,
             category: new.category,
             rating: new.rating,
             note,
@@ -162,6 +150,60 @@ impl Journey {
         });
         Ok(id)
     }
+
+    /// Rewrites activity `id` with `new` (its id and creation time stay).
+    pub fn edit_activity(
+        &mut self,
+        now: Timestamp,
+        id: u32,
+        new: &NewActivity,
+    ) -> Result<(), DomainError> {
+        let (title, date, note) = checked(now, new)?;
+        let activity = self
+            .activities
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or(DomainError::NoSuchActivity { id })?;
+        activity.title = title;
+        activity.date = date;
+        activity.note = note;
+        activity.category = new.category;
+        activity.rating = new.rating;
+        activity.share = new.share;
+        activity.they_would_like = new.they_would_like;
+        Ok(())
+    }
+
+    /// Removes activity `id`.
+    pub fn delete_activity(&mut self, id: u32) -> Result<Activity, DomainError> {
+        let at = self
+            .activities
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or(DomainError::NoSuchActivity { id })?;
+        Ok(self.activities.remove(at))
+    }
+}
+
+/// The title, date and note of `new`, checked.
+fn checked(
+    now: Timestamp,
+    new: &NewActivity,
+) -> Result<(String, NaiveDate, Option<String>), DomainError> {
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(DomainError::BlankTitle);
+    }
+    let chars = title.chars().count();
+    if chars > MAX_TITLE_CHARS {
+        return Err(DomainError::TextTooLong {
+            chars,
+            max: MAX_TITLE_CHARS,
+        });
+    }
+    let date = not_in_future(new.date, now.date_naive())?;
+    let note = clean_note(new.note.as_deref())?;
+    Ok((title.to_owned(), date, note))
 }
 
 #[cfg(test)]
@@ -202,6 +244,30 @@ mod tests {
             j.activities_in_last_7_days("2027-01-27".parse().expect("valid")),
             0
         );
+    }
+
+    #[test]
+    fn edit_keeps_id_and_creation_time_and_delete_removes() {
+        let mut j = Journey::new();
+        j.log_activity(now(), &new("Pottery", "2027-01-20"))
+            .expect("accepted");
+        j.log_activity(now(), &new("Hike", "2027-01-19"))
+            .expect("accepted");
+        let later = now() + chrono::Duration::hours(1);
+        j.edit_activity(later, 1, &new("Pottery, wheel", "2027-01-18"))
+            .expect("accepted");
+        assert_eq!(j.activities[0].title, "Pottery, wheel");
+        assert_eq!(j.activities[0].created_at, now());
+        assert_eq!(
+            j.edit_activity(later, 9, &new("x", "2027-01-18")),
+            Err(DomainError::NoSuchActivity { id: 9 })
+        );
+        assert_eq!(j.delete_activity(2).map(|a| a.title), Ok("Hike".to_owned()));
+        assert_eq!(
+            j.delete_activity(2),
+            Err(DomainError::NoSuchActivity { id: 2 })
+        );
+        assert_eq!(j.log_activity(now(), &new("Next", "2027-01-20")), Ok(2));
     }
 
     #[test]

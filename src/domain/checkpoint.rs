@@ -71,14 +71,8 @@ pub(crate) fn is_confirmed(journey: &Journey, count: &NoContact) -> bool {
 }
 
 impl Journey {
-    /// Answers the checkpoint question on the day of `now`.
-    pub fn answer_checkpoint(
-        &mut self,
-        now: Timestamp,
-        answer: Answer,
-        extend_days: Option<u32>,
-    ) -> Result<CheckpointOutcome, DomainError> {
-        let today = now.date_naive();
+    /// Whether the checkpoint can be answered on `today`; the count if so.
+    pub fn check_checkpoint(&self, today: NaiveDate) -> Result<NoContact, DomainError> {
         let verdict = self.verdict.as_ref().ok_or(DomainError::NoCountdownYet)?;
         if verdict.path == Path::MoveOn {
             return Err(DomainError::CheckpointOnMoveOnPath);
@@ -87,15 +81,24 @@ impl Journey {
             .no_contact_on(today)
             .ok_or(DomainError::NoCountdownYet)?;
         match self.stage_on(today) {
-            Stage::CheckpointDue => {}
-            Stage::NoContact => {
-                return Err(DomainError::CheckpointTooEarly {
-                    days_left: count.days_left(),
-                    due: count.due_on(),
-                });
-            }
-            stage => return Err(DomainError::CheckpointNotDue { stage }),
+            Stage::CheckpointDue => Ok(count),
+            Stage::NoContact => Err(DomainError::CheckpointTooEarly {
+                days_left: count.days_left(),
+                due: count.due_on(),
+            }),
+            stage => Err(DomainError::CheckpointNotDue { stage }),
         }
+    }
+
+    /// Answers the checkpoint question on the day of `now`.
+    pub fn answer_checkpoint(
+        &mut self,
+        now: Timestamp,
+        answer: Answer,
+        extend_days: Option<u32>,
+    ) -> Result<CheckpointOutcome, DomainError> {
+        let today = now.date_naive();
+        let count = self.check_checkpoint(today)?;
         let record = |answer, extend_days| CheckpointAnswer {
             date: today,
             answer,

@@ -51,4 +51,6 @@ pub enum DomainError {
     CheckpointNotDue { stage: Stage },
     #[error("{}", tr!("error.extend_days_zero"))]
     ExtendDaysZero,
+    #[error("{}", tr!("error.no_such_activity", id = id))]
+    NoSuchActivity { id: u32 },
 }

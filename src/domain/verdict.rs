@@ -59,14 +59,8 @@ pub fn suggested_target_days(months_together: u32) -> u32 {
 }
 
 impl Journey {
-    /// Chooses the path and starts the countdown from `last_contact`.
-    pub fn decide(
-        &mut self,
-        today: NaiveDate,
-        path: Path,
-        last_contact: NaiveDate,
-        target_days: u32,
-    ) -> Result<(), DomainError> {
+    /// Whether a path can be chosen now (before asking for the details).
+    pub fn check_decide(&self) -> Result<(), DomainError> {
         if let Some(v) = &self.verdict {
             return Err(DomainError::PathAlreadyChosen {
                 path: v.path,
@@ -77,6 +71,18 @@ impl Journey {
         if answered < super::reflection::WEEK {
             return Err(DomainError::WeekNotComplete { answered });
         }
+        Ok(())
+    }
+
+    /// Chooses the path and starts the countdown from `last_contact`.
+    pub fn decide(
+        &mut self,
+        today: NaiveDate,
+        path: Path,
+        last_contact: NaiveDate,
+        target_days: u32,
+    ) -> Result<(), DomainError> {
+        self.check_decide()?;
         if target_days < MIN_TARGET_DAYS {
             return Err(DomainError::TargetTooShort {
                 days: target_days,

@@ -14,7 +14,7 @@ pub enum StorageError {
     NoDataDir,
     #[error("{}", tr!("storage.unreadable", path = path.display(), problem = problem))]
     Unreadable { path: PathBuf, problem: Problem },
-    #[error("{}", tr!("storage.too_large", path = path.display(), size = size / (1024 * 1024), max = max / (1024 * 1024)))]
+    #[error("{}", tr!("storage.too_large", path = path.display(), size = megabytes_up(*size), max = max / MIB))]
     TooLarge { path: PathBuf, size: u64, max: u64 },
     #[error("{}", tr!("storage.not_a_file", path = path.display()))]
     NotAFile { path: PathBuf },
@@ -38,6 +38,14 @@ impl StorageError {
             source,
         }
     }
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// Size in MB with one decimal, rounded up, so "just over" never reads as equal.
+fn megabytes_up(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10).div_ceil(MIB);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 fn describe_io(action: &str, path: &Path, source: &io::Error) -> String {

@@ -5,6 +5,7 @@
 use serde::Deserialize;
 
 use crate::domain::Journey;
+use crate::terminal_text::safe_line;
 use crate::tr;
 
 /// Why a file's bytes are not a journey this build can use.
@@ -45,6 +46,14 @@ pub fn decode(bytes: &[u8]) -> Result<Journey, Problem> {
             valid_up_to: e.valid_up_to(),
         });
     }
+    // serde would take a positional array for the top-level struct too;
+    // only an object is a breather file.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(Problem::Invalid {
+            place: tr!("schema.top_level"),
+            detail: tr!("schema.not_object"),
+        });
+    }
     match strict_parse(bytes) {
         Ok(journey) => check_version(journey.schema_version).map(|()| journey),
         Err(problem) => match probe_version(bytes) {
@@ -83,13 +92,14 @@ fn strict_parse(bytes: &[u8]) -> Result<Journey, Problem> {
 fn invalid(place: &str, error: &serde_json::Error) -> Problem {
     // serde_json's message carries "at line L column C"; keep it, it helps
     // a person find the spot in an editor.
+    // Field names and values come from the file: never echo them raw.
     Problem::Invalid {
         place: if place.is_empty() || place == "." {
             tr!("schema.top_level")
         } else {
-            place.to_owned()
+            safe_line(place)
         },
-        detail: error.to_string(),
+        detail: safe_line(&error.to_string()),
     }
 }
 

@@ -1,0 +1,60 @@
+//! One file per screen; each draws from a borrowed [`App`](super::app::App).
+
+pub mod activities;
+pub mod checkpoint;
+pub mod countdown;
+pub mod journal;
+pub mod messages;
+pub mod reflect;
+pub mod today;
+
+use ratatui::text::Line;
+
+use crate::terminal_text::safe_line;
+
+/// `text` on one line, safe for the terminal, cut to `width` characters.
+pub fn one_line(text: &str, width: usize) -> String {
+    let line = safe_line(text);
+    if line.chars().count() <= width {
+        return line;
+    }
+    let mut cut: String = line.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// A text (already safe) as lines for a wrapping paragraph.
+pub fn lines(text: &str) -> Vec<Line<'static>> {
+    crate::terminal_text::safe(text).lines().map(|l| Line::raw(l.to_owned())).collect()
+}
+
+/// A mood sparkline from 1–5 values (`None`: no entry that day).
+pub fn mood_sparkline(moods: &[Option<f64>]) -> String {
+    const BARS: [char; 5] = ['▁', '▂', '▄', '▆', '█'];
+    moods
+        .iter()
+        .map(|m| match m {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=4
+            Some(v) => BARS[((v.round() - 1.0).clamp(0.0, 4.0)) as usize],
+            None => '·',
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_cuts_with_an_ellipsis_and_neutralises_escapes() {
+        assert_eq!(one_line("short", 10), "short");
+        assert_eq!(one_line("a longer line", 6), "a lon…");
+        assert_eq!(one_line("two\nlines", 20), "two lines");
+        assert_eq!(one_line("\u{1b}[31mred", 20), "\u{FFFD}[31mred");
+    }
+
+    #[test]
+    fn sparkline_maps_moods_to_bars() {
+        assert_eq!(mood_sparkline(&[Some(1.0), Some(3.0), None, Some(5.0), Some(4.4)]), "▁▄·█▆");
+    }
+}

@@ -1,0 +1,432 @@
+//! `update`: the only place app state changes in answer to an action. It
+//! never touches the disk or the clock; it returns an [`Effect`] for the
+//! runner to perform, and [`saved`] takes the outcome back.
+
+use std::time::Duration;
+
+use super::action::{Action, Screen};
+use super::app::{App, Breather, Dialog, Notice, Overlay};
+use super::editor::{Editor, Purpose};
+use super::form::{Form, FormPurpose};
+use crate::domain::{Answer, DomainError, Journey, Path, Stage, checkpoint, verdict};
+use crate::service::{Change, Changed, ServiceError};
+use crate::storage::FileStamp;
+use crate::tr;
+
+/// What the runner must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Apply a change through the service, then call [`saved`].
+    Perform(Change),
+    /// The file changed on disk: read it again, then call [`reloaded`].
+    Reload,
+}
+
+const MAX_TARGET_DAYS: u32 = 365;
+const MAX_EXTENSION_DAYS: u32 = 90;
+
+fn notice(app: &mut App, text: String) {
+    app.notice = Some(Notice { text, is_error: false });
+}
+
+fn refuse(app: &mut App, error: &DomainError) {
+    app.notice = Some(Notice { text: error.to_string(), is_error: true });
+}
+
+/// Applies `action` to `app`.
+pub fn update(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Tick { now, elapsed } => {
+            app.set_now(now);
+            tick_breather(app, elapsed);
+            return Effect::None;
+        }
+        Action::FileChanged(stamp) => {
+            return if app.stamp == Some(stamp) { Effect::None } else { Effect::Reload };
+        }
+        Action::Resized | Action::Ignored => return Effect::None,
+        Action::Quit => {
+            app.should_quit = true;
+            return Effect::Quit;
+        }
+        _ => {}
+    }
+    match app.overlay.take() {
+        None => on_screen(app, action),
+        Some(Overlay::Help) => {
+            if action != Action::ToggleHelp {
+                app.overlay = Some(Overlay::Help);
+            }
+            Effect::None
+        }
+        Some(Overlay::Editor(editor)) => in_editor(app, editor, action),
+        Some(Overlay::Form(form)) => in_form(app, form, action),
+        Some(Overlay::Dialog(dialog)) => in_dialog(app, dialog, action),
+        Some(Overlay::Breather(breather)) => {
+            app.overlay = Some(match action {
+                Action::LeaveBreather => Overlay::Dialog(Dialog::LeaveBreatherEarly(breather)),
+                _ => Overlay::Breather(breather),
+            });
+            Effect::None
+        }
+    }
+}
+
+fn tick_breather(app: &mut App, elapsed: Duration) {
+    let breather = match &mut app.overlay {
+        Some(Overlay::Breather(b) | Overlay::Dialog(Dialog::LeaveBreatherEarly(b))) => b,
+        _ => return,
+    };
+    breather.elapsed += elapsed;
+    if breather.remaining().is_zero() {
+        app.overlay = None;
+        notice(app, tr!("tui.breather.done"));
+    }
+}
+
+fn move_selection(app: &mut App, down: bool) {
+    let (slot, len) = match app.screen {
+        Screen::Reflect => (&mut app.selection.reflect, app.derived.reflections.len()),
+        Screen::Activities => (&mut app.selection.activities, app.derived.activities.len()),
+        Screen::Journal => (&mut app.selection.journal, app.derived.journal.len()),
+        _ => return,
+    };
+    *slot = if down { (*slot + 1).min(len.saturating_sub(1)) } else { slot.saturating_sub(1) };
+}
+
+fn cycle_screen(app: &mut App, forward: bool) {
+    let n = Screen::TABS.len();
+    let i = app.screen.tab_index();
+    app.screen = Screen::TABS[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+}
+
+fn open_editor(app: &mut App, purpose: Purpose, text: &str) {
+    let restored = match app.unsaved.take() {
+        Some((p, kept)) if p == purpose => kept,
+        other => {
+            app.unsaved = other;
+            text.to_owned()
+        }
+    };
+    let mut editor = Editor::new(purpose, &restored);
+    if let Purpose::Reflection { replace: true } = purpose {
+        editor.motive = app.journey.reflection_on(app.today()).and_then(|r| r.motive);
+    }
+    app.overlay = Some(Overlay::Editor(editor));
+}
+
+fn write_reflection(app: &mut App) {
+    let today = app.today();
+    let existing = app.journey.reflection_on(today).map(|r| r.text.clone());
+    let replace = existing.is_some();
+    match app.journey.check_reflect(today, replace) {
+        Ok(()) => {
+            app.screen = Screen::Reflect;
+            open_editor(app, Purpose::Reflection { replace }, existing.as_deref().unwrap_or(""));
+        }
+        Err(e) => refuse(app, &e),
+    }
+}
+
+fn selected_activity(app: &App) -> Option<&crate::domain::Activity> {
+    let index = *app.derived.activities.get(app.selection.activities)?;
+    app.journey.activities.get(index)
+}
+
+fn next_step(app: &mut App) -> Effect {
+    match app.derived.summary.stage {
+        Stage::NotStarted | Stage::Reflection => write_reflection(app),
+        Stage::VerdictDue => app.screen = Screen::Reflect,
+        Stage::CheckpointDue => app.screen = Screen::Checkpoint,
+        Stage::Reconnect => app.screen = Screen::Messages,
+        Stage::NoContact | Stage::MovingOn => {
+            app.screen = Screen::Activities;
+            app.overlay = Some(Overlay::Form(Form::activity(app.today(), None)));
+        }
+    }
+    Effect::None
+}
+
+fn on_screen(app: &mut App, action: Action) -> Effect {
+    let today = app.today();
+    match action {
+        Action::GoTo(screen) => app.screen = screen,
+        Action::NextScreen => cycle_screen(app, true),
+        Action::PreviousScreen => cycle_screen(app, false),
+        Action::ToggleHelp => app.overlay = Some(Overlay::Help),
+        Action::Up => move_selection(app, false),
+        Action::Down => move_selection(app, true),
+        Action::Left => app.months_back = app.months_back.saturating_add(1).min(120),
+        Action::Right => app.months_back = app.months_back.saturating_sub(1),
+        Action::Open => return next_step(app),
+        Action::WriteReflection => write_reflection(app),
+        Action::Urge => open_editor(app, Purpose::Urge, ""),
+        Action::Add if app.screen == Screen::Journal => open_editor(app, Purpose::Journal, ""),
+        Action::Add => app.overlay = Some(Overlay::Form(Form::activity(today, None))),
+        Action::Edit => {
+            if let Some(activity) = selected_activity(app) {
+                let form = Form::activity(today, Some(activity));
+                app.overlay = Some(Overlay::Form(form));
+            }
+        }
+        Action::Delete => {
+            if let Some(a) = selected_activity(app) {
+                let dialog = Dialog::DeleteActivity { id: a.id, title: a.title.clone() };
+                app.overlay = Some(Overlay::Dialog(dialog));
+            }
+        }
+        Action::Slip => match (&app.derived.count, app.derived.summary.stage) {
+            (None, _) => refuse(app, &DomainError::NoCountdownYet),
+            (Some(_), Stage::Reconnect) => refuse(app, &DomainError::SlipInReconnect),
+            (Some(count), _) => {
+                let form = Form::contact(FormPurpose::Slip, today, Some(count.started_on));
+                app.overlay = Some(Overlay::Form(form));
+            }
+        },
+        Action::Exception => {
+            if app.journey.verdict.is_some() {
+                app.overlay = Some(Overlay::Form(Form::contact(FormPurpose::Exception, today, None)));
+            } else {
+                refuse(app, &DomainError::NoCountdownYet);
+            }
+        }
+        Action::ChooseMoveOn | Action::ChooseReconnect => match app.journey.check_decide() {
+            Ok(()) => {
+                let path = if action == Action::ChooseMoveOn { Path::MoveOn } else { Path::Reconnect };
+                let dialog = Dialog::ChoosePath { path, target_days: verdict::MIN_TARGET_DAYS };
+                app.overlay = Some(Overlay::Dialog(dialog));
+            }
+            Err(e) => refuse(app, &e),
+        },
+        Action::OpenCheckpoint => match app.journey.check_checkpoint(today) {
+            Ok(_) => app.screen = Screen::Checkpoint,
+            Err(e) => refuse(app, &e),
+        },
+        Action::AnswerYes | Action::AnswerNotYet | Action::AnswerNo => {
+            if let Err(e) = app.journey.check_checkpoint(today) {
+                refuse(app, &e);
+            } else {
+                let dialog = match action {
+                    Action::AnswerYes => Dialog::CheckpointYes,
+                    Action::AnswerNotYet => {
+                        Dialog::CheckpointNotYet { days: checkpoint::DEFAULT_EXTENSION_DAYS }
+                    }
+                    _ => Dialog::CheckpointNo,
+                };
+                app.overlay = Some(Overlay::Dialog(dialog));
+            }
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+fn in_editor(app: &mut App, mut editor: Editor, action: Action) -> Effect {
+    let mut effect = Effect::None;
+    match action {
+        Action::Cancel => {
+            let text = editor.text();
+            if !text.trim().is_empty() {
+                app.unsaved = Some((editor.purpose, text));
+                notice(app, tr!("tui.editor.kept_unsaved"));
+            }
+            return Effect::None;
+        }
+        Action::Save => {
+            let text = editor.text();
+            editor.saving = true;
+            effect = Effect::Perform(match editor.purpose {
+                Purpose::Reflection { replace } => Change::Reflect { text, motive: editor.motive, replace },
+                Purpose::Journal => Change::Journal { text, mood: editor.mood },
+                Purpose::Urge => Change::Urge { text },
+            });
+        }
+        Action::CycleTag => editor.cycle_tag(),
+        Action::Paste(text) => {
+            editor.error = editor
+                .paste(&text)
+                .err()
+                .map(|chars| tr!("tui.editor.paste_too_long", chars = chars, max = crate::domain::MAX_TEXT_CHARS));
+        }
+        Action::Input(key) => {
+            editor.error = None;
+            editor.area.input(key);
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Editor(editor));
+    effect
+}
+
+fn in_form(app: &mut App, mut form: Form, action: Action) -> Effect {
+    let mut effect = Effect::None;
+    match action {
+        Action::Cancel => return Effect::None,
+        Action::NextField => form.next_field(),
+        Action::PreviousField => form.previous_field(),
+        Action::Input(key) => {
+            form.error = None;
+            form.input(key);
+        }
+        Action::Paste(text) => form.paste(&text),
+        Action::Save => {
+            let today = app.today();
+            form.saving = true;
+            effect = Effect::Perform(match form.purpose {
+                FormPurpose::NewActivity => Change::LogActivity(form.new_activity(today)),
+                FormPurpose::EditActivity(id) => Change::EditActivity { id, activity: form.new_activity(today) },
+                FormPurpose::Slip => {
+                    let (date, note) = form.contact_values();
+                    Change::Slip { date, note: Some(note) }
+                }
+                FormPurpose::Exception => {
+                    let (date, note) = form.contact_values();
+                    Change::Exception { date, note }
+                }
+            });
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Form(form));
+    effect
+}
+
+fn in_dialog(app: &mut App, dialog: Dialog, action: Action) -> Effect {
+    let adjust = |value: u32, min: u32, max: u32| match action {
+        Action::More => value.saturating_add(1).min(max),
+        Action::Less => value.saturating_sub(1).max(min),
+        _ => value,
+    };
+    match (action.clone(), dialog) {
+        (Action::Cancel, Dialog::LeaveBreatherEarly(b)) => app.overlay = Some(Overlay::Breather(b)),
+        (Action::Cancel, _) => {}
+        (Action::Confirm, Dialog::LeaveBreatherEarly(_)) => notice(app, tr!("tui.breather.left_early")),
+        (Action::Confirm, dialog) => {
+            let change = match dialog {
+                Dialog::ChoosePath { path, target_days } => {
+                    Change::Decide { path, last_contact: None, target_days: Some(target_days) }
+                }
+                Dialog::DeleteActivity { id, .. } => Change::DeleteActivity { id },
+                Dialog::CheckpointYes => Change::Checkpoint { answer: Answer::Yes, extend_days: None },
+                Dialog::CheckpointNotYet { days } => {
+                    Change::Checkpoint { answer: Answer::NotYet, extend_days: Some(days) }
+                }
+                Dialog::CheckpointNo | Dialog::LeaveBreatherEarly(_) => {
+                    Change::Checkpoint { answer: Answer::No, extend_days: None }
+                }
+            };
+            return Effect::Perform(change);
+        }
+        (Action::More | Action::Less, Dialog::ChoosePath { path, target_days }) => {
+            let target_days = adjust(target_days, verdict::MIN_TARGET_DAYS, MAX_TARGET_DAYS);
+            app.overlay = Some(Overlay::Dialog(Dialog::ChoosePath { path, target_days }));
+        }
+        (Action::More | Action::Less, Dialog::CheckpointNotYet { days }) => {
+            let days = adjust(days, 1, MAX_EXTENSION_DAYS);
+            app.overlay = Some(Overlay::Dialog(Dialog::CheckpointNotYet { days }));
+        }
+        (_, dialog) => app.overlay = Some(Overlay::Dialog(dialog)),
+    }
+    Effect::None
+}
+
+/// Takes back the outcome of an [`Effect::Perform`].
+pub fn saved(app: &mut App, result: Result<(Changed, Journey), ServiceError>, stamp: Option<FileStamp>) {
+    match result {
+        Ok((changed, journey)) => {
+            app.stamp = stamp;
+            app.set_journey(journey);
+            if let Some(Overlay::Editor(e)) = &app.overlay {
+                if app.unsaved.as_ref().is_some_and(|(p, _)| *p == e.purpose) {
+                    app.unsaved = None;
+                }
+            }
+            app.overlay = None;
+            let text = match changed {
+                Changed::Reflected(outcome) => reflected(outcome),
+                Changed::Decided(count) => {
+                    app.screen = Screen::Today;
+                    tr!("tui.saved.decided", target = count.target_days, due = count.due_on())
+                }
+                Changed::Slipped(count) => tr!(
+                    "slip.recorded",
+                    date = count.started_on,
+                    longest = count.longest_streak,
+                    total = count.total_silent_days
+                ),
+                Changed::ExceptionNoted(count) => tr!("exception.recorded", days = count.days_done),
+                Changed::UrgeKept(_) => {
+                    let total = Duration::from_secs(u64::from(app.breather_minutes) * 60);
+                    app.overlay = Some(Overlay::Breather(Breather { total, elapsed: Duration::ZERO }));
+                    tr!("tui.saved.urge")
+                }
+                Changed::ActivityLogged(_) => tr!("tui.saved.activity"),
+                Changed::ActivityEdited(_) => tr!("tui.saved.activity_edited"),
+                Changed::ActivityDeleted(_) => tr!("tui.saved.activity_deleted"),
+                Changed::JournalWritten(_) => tr!("tui.saved.journal"),
+                Changed::CheckpointAnswered(outcome) => checkpoint_answered(app, outcome),
+            };
+            notice(app, text);
+        }
+        Err(error) => {
+            let text = error.to_string();
+            match &mut app.overlay {
+                Some(Overlay::Editor(e)) => {
+                    e.saving = false;
+                    e.error = Some(text);
+                }
+                Some(Overlay::Form(f)) => {
+                    f.saving = false;
+                    f.error = Some(text);
+                }
+                _ => app.notice = Some(Notice { text, is_error: true }),
+            }
+        }
+    }
+}
+
+fn reflected(outcome: crate::domain::ReflectOutcome) -> String {
+    use crate::domain::ReflectOutcome;
+    match outcome {
+        ReflectOutcome::Saved { answered, is_morning } | ReflectOutcome::Replaced { answered, is_morning } => {
+            let base = tr!("reflect.saved", answered = answered, of = crate::domain::reflection::WEEK);
+            if is_morning { base } else { format!("{base} {}", tr!("reflect.not_morning")) }
+        }
+    }
+}
+
+fn checkpoint_answered(app: &mut App, outcome: crate::domain::CheckpointOutcome) -> String {
+    use crate::domain::CheckpointOutcome;
+    match outcome {
+        CheckpointOutcome::SleepOnIt => tr!("tui.saved.sleep_on_it"),
+        CheckpointOutcome::ConfirmAnotherDay => tr!("checkpoint.confirm_another_day"),
+        CheckpointOutcome::Confirmed => {
+            app.screen = Screen::Messages;
+            tr!("checkpoint.confirmed")
+        }
+        CheckpointOutcome::Extended { target_days, due } => {
+            app.screen = Screen::Countdown;
+            tr!("checkpoint.extended", target = target_days, due = due)
+        }
+        CheckpointOutcome::MovingOn => {
+            app.screen = Screen::Today;
+            tr!("checkpoint.moving_on")
+        }
+    }
+}
+
+/// Takes back a fresh read after [`Effect::Reload`].
+pub fn reloaded(app: &mut App, result: Result<Journey, ServiceError>, stamp: Option<FileStamp>) {
+    app.stamp = stamp;
+    match result {
+        Ok(journey) => {
+            if journey != app.journey {
+                app.set_journey(journey);
+                notice(app, tr!("tui.reloaded"));
+            }
+        }
+        Err(error) => app.notice = Some(Notice { text: error.to_string(), is_error: true }),
+    }
+}
