@@ -61,6 +61,8 @@ pub enum Command {
     Status(status::Args),
     /// What was written, newest first.
     List(list::Args),
+    /// Open the app on a throwaway copy of a sample journey (never touches your data).
+    Demo,
 }
 
 /// A command that did not succeed: refused (exit 2) or failed (exit 1).
@@ -96,35 +98,51 @@ impl From<io::Error> for CliError {
     }
 }
 
-/// Runs the parsed command line and turns the outcome into an exit code.
-pub fn run(cli: Cli) -> ExitCode {
-    match execute(cli) {
-        Ok(()) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
-        Err(error) => {
-            let code = if matches!(error, CliError::Refused(_)) {
-                2
-            } else {
-                1
-            };
-            // One line, and nothing from a file or an argument reaches the terminal raw.
-            let message = crate::terminal_text::safe_line(&error.to_string());
-            let _ = writeln!(io::stderr().lock(), "breather: {message}");
-            ExitCode::from(code)
-        }
+impl Cli {
+    /// The parsed command line (clap exits with code 2 on bad usage).
+    pub fn parse_args() -> Self {
+        <Cli as Parser>::parse()
     }
 }
 
-fn service(data_dir: Option<PathBuf>) -> Result<Service, CliError> {
+/// Runs a subcommand and turns the outcome into an exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => report(&error),
+    }
+}
+
+/// The service for the data directory given (or the default), on the
+/// environment's clock.
+pub fn service(data_dir: Option<PathBuf>) -> Result<Service, CliError> {
     let clock = Clock::from_env().map_err(|e| CliError::Refused(e.to_string()))?;
     let dir = paths::data_dir(data_dir).map_err(|e| CliError::Failed(e.to_string()))?;
     Ok(Service::new(Store::new(dir), clock))
+}
+
+/// Prints `error` as one safe line on stderr and returns its exit code.
+pub fn report(error: &CliError) -> ExitCode {
+    if matches!(error, CliError::BrokenPipe) {
+        return ExitCode::SUCCESS;
+    }
+    let code = if matches!(error, CliError::Refused(_)) {
+        2
+    } else {
+        1
+    };
+    // One line, and nothing from a file or an argument reaches the terminal raw.
+    let message = crate::terminal_text::safe_line(&error.to_string());
+    let _ = writeln!(io::stderr().lock(), "breather: {message}");
+    ExitCode::from(code)
 }
 
 fn execute(cli: Cli) -> Result<(), CliError> {
     let service = service(cli.data_dir)?;
     let mut out = Output::stdout();
     let result = match cli.command {
-        None => status::welcome(&service, &mut out),
+        // `main` opens the app for these; here they only print where things stand.
+        None | Some(Command::Demo) => status::welcome(&service, &mut out),
         Some(Command::Reflect(args)) => reflect::run(args, &service, &mut out),
         Some(Command::Decide(args)) => decide::run(&args, &service, &mut out),
         Some(Command::Slip(args)) => contact::slip(&args, &service, &mut out),

@@ -35,6 +35,15 @@ impl Clock {
         }
     }
 
+    /// This clock, or `at` when it is the system's (a demo's default moment).
+    #[must_use]
+    pub fn or_fixed(self, at: DateTime<FixedOffset>) -> Self {
+        match self {
+            Clock::System => Clock::Fixed(at),
+            fixed @ Clock::Fixed(_) => fixed,
+        }
+    }
+
     /// The current moment, with the local UTC offset.
     pub fn now(&self) -> DateTime<FixedOffset> {
         match self {

@@ -21,3 +21,4 @@ pub mod service;
 pub mod storage;
 pub mod terminal_text;
 pub mod text;
+pub mod tui;

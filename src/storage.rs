@@ -7,6 +7,7 @@
 //! the old file or the new one.
 
 mod atomic;
+pub mod demo;
 mod error;
 mod lock;
 pub mod paths;

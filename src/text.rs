@@ -88,6 +88,16 @@ fn fill_template(template: &str, args: &[(&str, String)]) -> String {
     out
 }
 
+/// `n` with its word, from `key.one` / `key.other` ("1 day", "12 days").
+pub fn count(n: impl Into<u64>, key: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        get(&format!("{key}.one")).to_owned()
+    } else {
+        fill(&format!("{key}.other"), &[("n", n.to_string())])
+    }
+}
+
 /// `tr!("key")` or `tr!("key", name = value, ...)`: a sentence from `assets/text.toml`.
 #[macro_export]
 macro_rules! tr {
@@ -102,6 +112,13 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_words_agree_with_their_number() {
+        assert_eq!(count(1u32, "count.days"), "1 day");
+        assert_eq!(count(0u32, "count.days"), "0 days");
+        assert_eq!(count(12u32, "count.days"), "12 days");
+    }
 
     #[test]
     fn catalogue_parses_and_is_not_empty() {
@@ -146,6 +163,11 @@ mod tests {
                 };
                 for marker in ["tr!(\"", "text::get(\"", "text::list(\"", "text::fill(\""] {
                     for (at, _) in source.match_indices(marker) {
+                        // `include_str!("…")` ends in `tr!("` too: skip identifiers.
+                        let before = source[..at].chars().next_back();
+                        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                            continue;
+                        }
                         let start = at + marker.len();
                         let Some(len) = source[start..].find('"') else {
                             continue;

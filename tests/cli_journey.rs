@@ -288,13 +288,13 @@ fn the_checkpoint_yes_on_two_different_days(s: &Sandbox) {
     assert_eq!(s.status("2027-02-13T09:00")["stage"], "checkpoint_due");
 
     // A second yes the same evening changes nothing.
-    let bytes = s.file_bytes();
+    let before = s.file_text();
     let said = s.ok("2027-02-13T20:00", &["checkpoint", "yes"]);
     assert!(
         said.contains("different day") || said.contains("another day"),
         "says to confirm on another day: {said}"
     );
-    assert!(s.file_bytes() == bytes, "the data file is byte-identical");
+    assert_eq!(s.file_text(), before, "the data file is byte-identical");
     assert_eq!(s.status("2027-02-13T20:00")["stage"], "checkpoint_due");
     assert_eq!(s.status("2027-02-14T09:00")["stage"], "checkpoint_due");
 
@@ -418,7 +418,7 @@ fn second_yes_on_the_same_day_changes_nothing() {
     let s = Sandbox::new();
     reconnect_from_8_january(&s);
     s.ok("2027-02-07T08:00", &["checkpoint", "yes"]);
-    let bytes = s.file_bytes().expect("the file exists");
+    let before = s.file_text().expect("the file exists");
     let output = s
         .cmd("2027-02-07T23:59")
         .args(["checkpoint", "yes"])
@@ -426,8 +426,8 @@ fn second_yes_on_the_same_day_changes_nothing() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
-        s.file_bytes().as_deref(),
-        Some(bytes.as_slice()),
+        s.file_text().as_deref(),
+        Some(before.as_str()),
         "byte-identical"
     );
     assert_eq!(s.status("2027-02-07T23:59")["stage"], "checkpoint_due");

@@ -380,10 +380,9 @@ fn assert_never_overwritten(s: &Sandbox) {
         assert!(stderr.contains(&path), "{args:?} names the file: {stderr}");
         assert_one_line(&stderr);
         assert!(output.stdout.is_empty(), "{args:?} prints no result");
-        assert_eq!(
-            s.file_bytes().as_deref(),
-            Some(before.as_slice()),
-            "{args:?} left the file as it was"
+        assert!(
+            s.file_bytes().as_deref() == Some(before.as_slice()),
+            "{args:?} changed the file"
         );
     }
     // Reading fails the same way.
@@ -488,7 +487,6 @@ fn a_reader_that_goes_away_is_not_an_error() {
 }
 
 #[test]
-#[ignore = "bug: `list activities --json | head -c1` exits 1 with \"breather: Broken pipe (os error 32)\": Output::json wraps the serde_json error in io::Error::other, hiding ErrorKind::BrokenPipe"]
 fn a_reader_that_goes_away_from_json_is_not_an_error() {
     let s = with_long_listing();
     let (code, stderr) = list_into_closed_pipe(&s, &["activities", "--json"]);
@@ -513,7 +511,6 @@ fn refused_or_done(s: &Sandbox, now: &str, args: &[&str]) {
 }
 
 #[test]
-#[ignore = "bug: `decide reconnect --days 4000000000` saves the verdict, then panics (exit 101) computing the due date (NaiveDate + Days out of range in NoContact::due_on); every later `checkpoint` panics too"]
 fn a_huge_target_never_crashes() {
     let s = Sandbox::new();
     s.reflection_week("2027-01-01");
@@ -527,7 +524,6 @@ fn a_huge_target_never_crashes() {
 }
 
 #[test]
-#[ignore = "bug: `checkpoint not-yet --days 4294967295` panics (exit 101) computing the new due date (NaiveDate + Days out of range in NoContact::due_on)"]
 fn a_huge_extension_never_crashes() {
     let s = Sandbox::new();
     s.reflection_week("2027-01-01");

@@ -7,7 +7,7 @@ use super::dates::{DateArg, parse_date};
 use super::output::Output;
 use super::{CliError, input};
 use crate::service::Service;
-use crate::tr;
+use crate::{text, tr};
 
 #[derive(Debug, clap::Args)]
 pub struct SlipArgs {
@@ -45,8 +45,8 @@ pub fn slip(
     out.line(tr!(
         "slip.recorded",
         date = count.started_on,
-        longest = count.longest_streak,
-        total = count.total_silent_days
+        longest = text::count(count.longest_streak, "count.days"),
+        total = text::count(count.total_silent_days, "count.days")
     ))?;
     out.hint(tr!("slip.kind"))?;
     Ok(())

@@ -58,7 +58,8 @@ impl<W: Write> Output<W> {
 
     /// Pretty JSON, one document.
     pub fn json(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut self.out, value).map_err(io::Error::other)?;
+        // `io::Error::from` keeps the kind, so a closed pipe stays a closed pipe.
+        serde_json::to_writer_pretty(&mut self.out, value).map_err(io::Error::from)?;
         writeln!(self.out)
     }
 

@@ -7,6 +7,7 @@ use super::output::Output;
 use crate::domain::summary::Summary;
 use crate::domain::{Journey, Stage};
 use crate::service::Service;
+use crate::text::count;
 use crate::tr;
 
 /// The longest `--short` line, in characters (for prompts and status bars).
@@ -80,11 +81,15 @@ fn full(journey: &Journey, s: &Summary, out: &mut Output<impl Write>) -> Result<
             out.line(tr!("status.clock_behind", started_on = c.started_on))?;
         }
         if c.days_left > 0 {
-            out.line(tr!("status.count", days = c.days_done, left = c.days_left))?;
+            out.line(tr!(
+                "status.count",
+                days = count(c.days_done, "count.days"),
+                left = c.days_left
+            ))?;
         } else {
             out.line(tr!(
                 "status.count_complete",
-                days = c.days_done,
+                days = count(c.days_done, "count.days"),
                 target = c.target_days
             ))?;
         }

@@ -122,6 +122,12 @@ impl Journey {
                 if days == 0 {
                     return Err(DomainError::ExtendDaysZero);
                 }
+                if days > super::verdict::MAX_TARGET_DAYS {
+                    return Err(DomainError::TooManyDays {
+                        days,
+                        max: super::verdict::MAX_TARGET_DAYS,
+                    });
+                }
                 self.checkpoints.push(record(Answer::NotYet, Some(days)));
                 let count = self
                     .no_contact_on(today)

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::tr;
+use crate::{text, tr};
 
 use super::{Path, Stage};
 
@@ -45,12 +45,14 @@ pub enum DomainError {
     MoodOutOfRange { given: i64 },
     #[error("{}", tr!("error.checkpoint_move_on"))]
     CheckpointOnMoveOnPath,
-    #[error("{}", tr!("error.checkpoint_too_early", days_left = days_left, due = due))]
+    #[error("{}", tr!("error.checkpoint_too_early", days_left = text::count(*days_left, "count.days"), due = due))]
     CheckpointTooEarly { days_left: u32, due: NaiveDate },
     #[error("{}", tr!("error.checkpoint_not_due", stage = stage.label()))]
     CheckpointNotDue { stage: Stage },
     #[error("{}", tr!("error.extend_days_zero"))]
     ExtendDaysZero,
+    #[error("{}", tr!("error.too_many_days", days = days, max = max))]
+    TooManyDays { days: u32, max: u32 },
     #[error("{}", tr!("error.no_such_activity", id = id))]
     NoSuchActivity { id: u32 },
 }

@@ -108,7 +108,9 @@ impl NoContact {
 
     /// The day the current run reaches the target.
     pub fn due_on(&self) -> NaiveDate {
-        self.started_on + chrono::Days::new(u64::from(self.target_days))
+        self.started_on
+            .checked_add_days(chrono::Days::new(u64::from(self.target_days)))
+            .unwrap_or(NaiveDate::MAX)
     }
 
     /// The milestone reached exactly today, if any.

@@ -9,6 +9,8 @@ use crate::text;
 
 /// The shortest no-contact target: a month.
 pub const MIN_TARGET_DAYS: u32 = 30;
+/// The longest target that can be set at once: ten years.
+pub const MAX_TARGET_DAYS: u32 = 3650;
 
 /// The chosen path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +89,12 @@ impl Journey {
             return Err(DomainError::TargetTooShort {
                 days: target_days,
                 min: MIN_TARGET_DAYS,
+            });
+        }
+        if target_days > MAX_TARGET_DAYS {
+            return Err(DomainError::TooManyDays {
+                days: target_days,
+                max: MAX_TARGET_DAYS,
             });
         }
         if last_contact > today {

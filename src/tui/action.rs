@@ -104,7 +104,10 @@ pub enum Action {
     /// Text pasted (bracketed paste): always text, never commands.
     Paste(String),
     /// Time passed: the wall clock now, and monotonic time since the last tick.
-    Tick { now: Timestamp, elapsed: Duration },
+    Tick {
+        now: Timestamp,
+        elapsed: Duration,
+    },
     /// Another process saved the data file.
     FileChanged(FileStamp),
     /// The terminal was resized: redraw.

@@ -16,10 +16,18 @@ use crate::storage::FileStamp;
 /// A confirmation waiting for y / n.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
-    ChoosePath { path: Path, target_days: u32 },
-    DeleteActivity { id: u32, title: String },
+    ChoosePath {
+        path: Path,
+        target_days: u32,
+    },
+    DeleteActivity {
+        id: u32,
+        title: String,
+    },
     CheckpointYes,
-    CheckpointNotYet { days: u32 },
+    CheckpointNotYet {
+        days: u32,
+    },
     CheckpointNo,
     /// Leaving the breather early, on purpose (the pause goes on meanwhile).
     LeaveBreatherEarly(Breather),
@@ -42,8 +50,8 @@ impl Breather {
 #[derive(Debug)]
 pub enum Overlay {
     Help,
-    Editor(Editor),
-    Form(Form),
+    Editor(Box<Editor>),
+    Form(Box<Form>),
     Dialog(Dialog),
     Breather(Breather),
 }
@@ -83,12 +91,25 @@ impl Derived {
         let mut reflections: Vec<usize> = (0..journey.reflections.len()).collect();
         reflections.sort_by_key(|&i| journey.reflections[i].date);
         let mut activities: Vec<usize> = (0..journey.activities.len()).collect();
-        activities.sort_by_key(|&i| std::cmp::Reverse((journey.activities[i].date, journey.activities[i].id)));
+        activities.sort_by_key(|&i| {
+            std::cmp::Reverse((journey.activities[i].date, journey.activities[i].id))
+        });
         let mut journal: Vec<usize> = (0..journey.journal.len()).collect();
-        journal.sort_by_key(|&i| std::cmp::Reverse((journey.journal[i].written_at, journey.journal[i].id)));
+        journal.sort_by_key(|&i| {
+            std::cmp::Reverse((journey.journal[i].written_at, journey.journal[i].id))
+        });
         let by_category = Category::ALL
             .iter()
-            .map(|c| (*c, journey.activities.iter().filter(|a| a.category == *c).count()))
+            .map(|c| {
+                (
+                    *c,
+                    journey
+                        .activities
+                        .iter()
+                        .filter(|a| a.category == *c)
+                        .count(),
+                )
+            })
             .collect();
         let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
         let per_week = (0..8u64)
@@ -96,7 +117,11 @@ impl Derived {
             .map(|w| {
                 let start = monday - Days::new(7 * w);
                 let end = start + Days::new(7);
-                let n = journey.activities.iter().filter(|a| a.date >= start && a.date < end).count();
+                let n = journey
+                    .activities
+                    .iter()
+                    .filter(|a| a.date >= start && a.date < end)
+                    .count();
                 (start, n)
             })
             .collect();
@@ -111,17 +136,19 @@ impl Derived {
                     .filter_map(|e| e.mood.map(|m| f64::from(m.get())))
                     .collect();
                 #[allow(clippy::cast_precision_loss)] // a few entries a day
-                let mean = (!moods.is_empty()).then(|| moods.iter().sum::<f64>() / moods.len() as f64);
+                let mean =
+                    (!moods.is_empty()).then(|| moods.iter().sum::<f64>() / moods.len() as f64);
                 mean
             })
             .collect();
         let mut week_activity = [false; 7];
         for a in &journey.activities {
             let offset = crate::domain::days_between(monday, a.date);
-            if let Ok(i) = usize::try_from(offset) {
-                if let Some(slot) = week_activity.get_mut(i) {
-                    *slot = true;
-                }
+            if let Some(slot) = usize::try_from(offset)
+                .ok()
+                .and_then(|i| week_activity.get_mut(i))
+            {
+                *slot = true;
             }
         }
         let days_since_activity = journey
@@ -220,8 +247,12 @@ impl App {
 
     fn clamp_selection(&mut self) {
         let s = &mut self.selection;
-        s.reflect = s.reflect.min(self.derived.reflections.len().saturating_sub(1));
-        s.activities = s.activities.min(self.derived.activities.len().saturating_sub(1));
+        s.reflect = s
+            .reflect
+            .min(self.derived.reflections.len().saturating_sub(1));
+        s.activities = s
+            .activities
+            .min(self.derived.activities.len().saturating_sub(1));
         s.journal = s.journal.min(self.derived.journal.len().saturating_sub(1));
     }
 
@@ -237,11 +268,20 @@ impl App {
         }
     }
 
+    /// The breather (or its leave-early question) is on screen.
+    pub fn is_breathing(&self) -> bool {
+        matches!(
+            self.overlay,
+            Some(Overlay::Breather(_) | Overlay::Dialog(Dialog::LeaveBreatherEarly(_)))
+        )
+    }
+
     /// How soon the loop should wake without input.
     pub fn wake_after(&self) -> Duration {
-        match self.overlay {
-            Some(Overlay::Breather(_)) => Duration::from_millis(250),
-            _ => Duration::from_secs(1),
+        if self.is_breathing() {
+            Duration::from_millis(250)
+        } else {
+            Duration::from_secs(1)
         }
     }
 }

@@ -9,7 +9,9 @@ use crate::domain::{MAX_TEXT_CHARS, Mood, Motive};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     /// Today's reflection (`replace`: rewriting today's answer).
-    Reflection { replace: bool },
+    Reflection {
+        replace: bool,
+    },
     Journal,
     Urge,
 }
@@ -55,7 +57,12 @@ impl Editor {
 
     /// Characters in the editor now.
     pub fn chars(&self) -> usize {
-        self.area.lines().iter().map(|l| l.chars().count() + 1).sum::<usize>().saturating_sub(1)
+        self.area
+            .lines()
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum::<usize>()
+            .saturating_sub(1)
     }
 
     /// Inserts pasted text when it fits; otherwise says how much is too much.
@@ -76,7 +83,11 @@ impl Editor {
             Purpose::Reflection { .. } => {
                 self.motive = match self.motive {
                     None => Some(Motive::ALL[0]),
-                    Some(m) => Motive::ALL.iter().position(|x| *x == m).and_then(|i| Motive::ALL.get(i + 1)).copied(),
+                    Some(m) => Motive::ALL
+                        .iter()
+                        .position(|x| *x == m)
+                        .and_then(|i| Motive::ALL.get(i + 1))
+                        .copied(),
                 };
             }
             Purpose::Journal => {
@@ -100,9 +111,23 @@ mod tests {
             e.cycle_tag();
             seen.push(e.motive);
         }
-        assert_eq!(seen, [Some(Motive::Revenge), Some(Motive::Reconnect), Some(Motive::Friendship), Some(Motive::Unsure), None]);
+        assert_eq!(
+            seen,
+            [
+                Some(Motive::Revenge),
+                Some(Motive::Reconnect),
+                Some(Motive::Friendship),
+                Some(Motive::Unsure),
+                None
+            ]
+        );
         let mut j = Editor::new(Purpose::Journal, "");
-        let moods: Vec<Option<u8>> = (0..6).map(|_| { j.cycle_tag(); j.mood.map(Mood::get) }).collect();
+        let moods: Vec<Option<u8>> = (0..6)
+            .map(|_| {
+                j.cycle_tag();
+                j.mood.map(Mood::get)
+            })
+            .collect();
         assert_eq!(moods, [Some(1), Some(2), Some(3), Some(4), Some(5), None]);
     }
 

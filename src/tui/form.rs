@@ -19,8 +19,12 @@ pub enum FormPurpose {
 /// One field's value.
 #[derive(Debug)]
 pub enum Value {
-    Text(TextArea<'static>),
-    Date { value: NaiveDate, earliest: Option<NaiveDate>, latest: NaiveDate },
+    Text(Box<TextArea<'static>>),
+    Date {
+        value: NaiveDate,
+        earliest: Option<NaiveDate>,
+        latest: NaiveDate,
+    },
     Category(Category),
     Rating(Option<Rating>),
     Toggle(bool),
@@ -47,28 +51,58 @@ pub struct Form {
 fn text_field(label: &'static str, text: &str) -> Field {
     let mut area = TextArea::new(vec![text.to_owned()]);
     area.move_cursor(ratatui_textarea::CursorMove::End);
-    Field { label, value: Value::Text(area) }
+    Field {
+        label,
+        value: Value::Text(Box::new(area)),
+    }
 }
 
 impl Form {
     fn new(purpose: FormPurpose, fields: Vec<Field>) -> Self {
-        Form { purpose, fields, focus: 0, error: None, saving: false }
+        Form {
+            purpose,
+            fields,
+            focus: 0,
+            error: None,
+            saving: false,
+        }
     }
 
     /// A new activity dated today, or an existing one to edit.
     pub fn activity(today: NaiveDate, existing: Option<&Activity>) -> Self {
-        let purpose = existing.map_or(FormPurpose::NewActivity, |a| FormPurpose::EditActivity(a.id));
+        let purpose = existing.map_or(FormPurpose::NewActivity, |a| {
+            FormPurpose::EditActivity(a.id)
+        });
         let fields = vec![
             text_field("tui.form.title", existing.map_or("", |a| a.title.as_str())),
-            Field { label: "tui.form.category", value: Value::Category(existing.map_or(Category::Other, |a| a.category)) },
+            Field {
+                label: "tui.form.category",
+                value: Value::Category(existing.map_or(Category::Other, |a| a.category)),
+            },
             Field {
                 label: "tui.form.date",
-                value: Value::Date { value: existing.map_or(today, |a| a.date), earliest: None, latest: today },
+                value: Value::Date {
+                    value: existing.map_or(today, |a| a.date),
+                    earliest: None,
+                    latest: today,
+                },
             },
-            Field { label: "tui.form.rating", value: Value::Rating(existing.and_then(|a| a.rating)) },
-            text_field("tui.form.note", existing.and_then(|a| a.note.as_deref()).unwrap_or("")),
-            Field { label: "tui.form.share", value: Value::Toggle(existing.is_some_and(|a| a.share)) },
-            Field { label: "tui.form.they_would_like", value: Value::Toggle(existing.is_some_and(|a| a.they_would_like)) },
+            Field {
+                label: "tui.form.rating",
+                value: Value::Rating(existing.and_then(|a| a.rating)),
+            },
+            text_field(
+                "tui.form.note",
+                existing.and_then(|a| a.note.as_deref()).unwrap_or(""),
+            ),
+            Field {
+                label: "tui.form.share",
+                value: Value::Toggle(existing.is_some_and(|a| a.share)),
+            },
+            Field {
+                label: "tui.form.they_would_like",
+                value: Value::Toggle(existing.is_some_and(|a| a.they_would_like)),
+            },
         ];
         Form::new(purpose, fields)
     }
@@ -76,7 +110,14 @@ impl Form {
     /// A slip (dated from the current run's start to today) or an exception.
     pub fn contact(purpose: FormPurpose, today: NaiveDate, earliest: Option<NaiveDate>) -> Self {
         let fields = vec![
-            Field { label: "tui.form.date", value: Value::Date { value: today, earliest, latest: today } },
+            Field {
+                label: "tui.form.date",
+                value: Value::Date {
+                    value: today,
+                    earliest,
+                    latest: today,
+                },
+            },
             text_field("tui.form.note", ""),
         ];
         Form::new(purpose, fields)
@@ -93,7 +134,9 @@ impl Form {
 
     /// A key for the focused field.
     pub fn input(&mut self, key: KeyEvent) {
-        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
         let step = match key.code {
             KeyCode::Left | KeyCode::Char('-') => -1,
             KeyCode::Right | KeyCode::Char('+' | ' ') => 1,
@@ -103,7 +146,11 @@ impl Form {
             Value::Text(area) => {
                 area.input(key);
             }
-            Value::Date { value, earliest, latest } => {
+            Value::Date {
+                value,
+                earliest,
+                latest,
+            } => {
                 let moved = match step {
                     -1 => value.checked_sub_days(Days::new(1)),
                     1 => value.checked_add_days(Days::new(1)),
@@ -138,8 +185,16 @@ impl Form {
 
     /// Pasted text goes to a focused text field, on one line.
     pub fn paste(&mut self, text: &str) {
-        if let Some(Field { value: Value::Text(area), .. }) = self.fields.get_mut(self.focus) {
-            let line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(2_000).collect();
+        if let Some(Field {
+            value: Value::Text(area),
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            let line: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .take(2_000)
+                .collect();
             area.insert_str(line);
         }
     }
@@ -169,10 +224,14 @@ impl Form {
         });
         NewActivity {
             title: self.text("tui.form.title"),
-            category: self.fields.iter().find_map(|f| match f.value {
-                Value::Category(c) => Some(c),
-                _ => None,
-            }).unwrap_or(Category::Other),
+            category: self
+                .fields
+                .iter()
+                .find_map(|f| match f.value {
+                    Value::Category(c) => Some(c),
+                    _ => None,
+                })
+                .unwrap_or(Category::Other),
             date: self.date().unwrap_or(today),
             rating: self.fields.iter().find_map(|f| match f.value {
                 Value::Rating(r) => r,

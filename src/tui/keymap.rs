@@ -40,12 +40,38 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-const fn key(code: KeyCode, context: Context, action: Action, label: Option<&'static str>, help: &'static str) -> Binding {
-    Binding { code, ctrl: false, context, action, label, help }
+const fn key(
+    code: KeyCode,
+    context: Context,
+    action: Action,
+    label: Option<&'static str>,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        code,
+        ctrl: false,
+        context,
+        action,
+        label,
+        help,
+    }
 }
 
-const fn ctrl(c: char, context: Context, action: Action, label: &'static str, help: &'static str) -> Binding {
-    Binding { code: KeyCode::Char(c), ctrl: true, context, action, label: Some(label), help }
+const fn ctrl(
+    c: char,
+    context: Context,
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        code: KeyCode::Char(c),
+        ctrl: true,
+        context,
+        action,
+        label: Some(label),
+        help,
+    }
 }
 
 use Context::{In, On, Screens};
@@ -53,71 +79,377 @@ use KeyCode::{BackTab, Char, Down, Enter, Esc, Left, Right, Tab, Up};
 
 /// Every binding of the app, in the order help lists them.
 pub static BINDINGS: &[Binding] = &[
-    key(Char('1'), Screens, Action::GoTo(Screen::Today), Some("1…6"), "tui.help.screens"),
-    key(Char('2'), Screens, Action::GoTo(Screen::Reflect), None, "tui.help.screens"),
-    key(Char('3'), Screens, Action::GoTo(Screen::Countdown), None, "tui.help.screens"),
-    key(Char('4'), Screens, Action::GoTo(Screen::Activities), None, "tui.help.screens"),
-    key(Char('5'), Screens, Action::GoTo(Screen::Journal), None, "tui.help.screens"),
-    key(Char('6'), Screens, Action::GoTo(Screen::Messages), None, "tui.help.screens"),
-    key(Tab, Screens, Action::NextScreen, Some("Tab Shift-Tab"), "tui.help.tab"),
-    key(BackTab, Screens, Action::PreviousScreen, None, "tui.help.tab"),
-    key(Char('r'), Screens, Action::WriteReflection, Some("r"), "tui.help.reflect"),
+    key(
+        Char('1'),
+        Screens,
+        Action::GoTo(Screen::Today),
+        Some("1…6"),
+        "tui.help.screens",
+    ),
+    key(
+        Char('2'),
+        Screens,
+        Action::GoTo(Screen::Reflect),
+        None,
+        "tui.help.screens",
+    ),
+    key(
+        Char('3'),
+        Screens,
+        Action::GoTo(Screen::Countdown),
+        None,
+        "tui.help.screens",
+    ),
+    key(
+        Char('4'),
+        Screens,
+        Action::GoTo(Screen::Activities),
+        None,
+        "tui.help.screens",
+    ),
+    key(
+        Char('5'),
+        Screens,
+        Action::GoTo(Screen::Journal),
+        None,
+        "tui.help.screens",
+    ),
+    key(
+        Char('6'),
+        Screens,
+        Action::GoTo(Screen::Messages),
+        None,
+        "tui.help.screens",
+    ),
+    key(
+        Tab,
+        Screens,
+        Action::NextScreen,
+        Some("Tab Shift-Tab"),
+        "tui.help.tab",
+    ),
+    key(
+        BackTab,
+        Screens,
+        Action::PreviousScreen,
+        None,
+        "tui.help.tab",
+    ),
+    key(
+        Char('r'),
+        Screens,
+        Action::WriteReflection,
+        Some("r"),
+        "tui.help.reflect",
+    ),
     key(Char('u'), Screens, Action::Urge, Some("u"), "tui.help.urge"),
     key(Up, Screens, Action::Up, Some("↑↓ j k"), "tui.help.move"),
     key(Char('k'), Screens, Action::Up, None, "tui.help.move"),
     key(Down, Screens, Action::Down, None, "tui.help.move"),
     key(Char('j'), Screens, Action::Down, None, "tui.help.move"),
     // Screen-specific keys.
-    key(Char('c'), On(Screen::Today), Action::OpenCheckpoint, Some("c"), "tui.help.checkpoint"),
-    key(Enter, On(Screen::Today), Action::Open, Some("Enter"), "tui.help.today_enter"),
-    key(Char('m'), On(Screen::Reflect), Action::ChooseMoveOn, Some("m"), "tui.help.move_on"),
-    key(Char('c'), On(Screen::Reflect), Action::ChooseReconnect, Some("c"), "tui.help.reconnect"),
-    key(Char('s'), On(Screen::Countdown), Action::Slip, Some("s"), "tui.help.slip"),
-    key(Char('e'), On(Screen::Countdown), Action::Exception, Some("e"), "tui.help.exception"),
-    key(Left, On(Screen::Countdown), Action::Left, Some("← → h l"), "tui.help.months"),
-    key(Char('h'), On(Screen::Countdown), Action::Left, None, "tui.help.months"),
-    key(Right, On(Screen::Countdown), Action::Right, None, "tui.help.months"),
-    key(Char('l'), On(Screen::Countdown), Action::Right, None, "tui.help.months"),
-    key(Char('c'), On(Screen::Countdown), Action::OpenCheckpoint, Some("c"), "tui.help.checkpoint"),
-    key(Char('a'), On(Screen::Activities), Action::Add, Some("a"), "tui.help.add_activity"),
-    key(Enter, On(Screen::Activities), Action::Edit, Some("Enter e"), "tui.help.edit_activity"),
-    key(Char('e'), On(Screen::Activities), Action::Edit, None, "tui.help.edit_activity"),
-    key(Char('d'), On(Screen::Activities), Action::Delete, Some("d"), "tui.help.delete_activity"),
-    key(Char('a'), On(Screen::Journal), Action::Add, Some("a"), "tui.help.add_journal"),
-    key(Char('y'), On(Screen::Checkpoint), Action::AnswerYes, Some("y"), "tui.help.answer_yes"),
-    key(Char('w'), On(Screen::Checkpoint), Action::AnswerNotYet, Some("w"), "tui.help.answer_not_yet"),
-    key(Char('n'), On(Screen::Checkpoint), Action::AnswerNo, Some("n"), "tui.help.answer_no"),
-    key(Char('?'), Screens, Action::ToggleHelp, Some("?"), "tui.help.help"),
+    key(
+        Char('c'),
+        On(Screen::Today),
+        Action::OpenCheckpoint,
+        Some("c"),
+        "tui.help.checkpoint",
+    ),
+    key(
+        Enter,
+        On(Screen::Today),
+        Action::Open,
+        Some("Enter"),
+        "tui.help.today_enter",
+    ),
+    key(
+        Char('m'),
+        On(Screen::Reflect),
+        Action::ChooseMoveOn,
+        Some("m"),
+        "tui.help.move_on",
+    ),
+    key(
+        Char('c'),
+        On(Screen::Reflect),
+        Action::ChooseReconnect,
+        Some("c"),
+        "tui.help.reconnect",
+    ),
+    key(
+        Char('s'),
+        On(Screen::Countdown),
+        Action::Slip,
+        Some("s"),
+        "tui.help.slip",
+    ),
+    key(
+        Char('e'),
+        On(Screen::Countdown),
+        Action::Exception,
+        Some("e"),
+        "tui.help.exception",
+    ),
+    key(
+        Left,
+        On(Screen::Countdown),
+        Action::Left,
+        Some("← → h l"),
+        "tui.help.months",
+    ),
+    key(
+        Char('h'),
+        On(Screen::Countdown),
+        Action::Left,
+        None,
+        "tui.help.months",
+    ),
+    key(
+        Right,
+        On(Screen::Countdown),
+        Action::Right,
+        None,
+        "tui.help.months",
+    ),
+    key(
+        Char('l'),
+        On(Screen::Countdown),
+        Action::Right,
+        None,
+        "tui.help.months",
+    ),
+    key(
+        Char('c'),
+        On(Screen::Countdown),
+        Action::OpenCheckpoint,
+        Some("c"),
+        "tui.help.checkpoint",
+    ),
+    key(
+        Char('a'),
+        On(Screen::Activities),
+        Action::Add,
+        Some("a"),
+        "tui.help.add_activity",
+    ),
+    key(
+        Enter,
+        On(Screen::Activities),
+        Action::Edit,
+        Some("Enter e"),
+        "tui.help.edit_activity",
+    ),
+    key(
+        Char('e'),
+        On(Screen::Activities),
+        Action::Edit,
+        None,
+        "tui.help.edit_activity",
+    ),
+    key(
+        Char('d'),
+        On(Screen::Activities),
+        Action::Delete,
+        Some("d"),
+        "tui.help.delete_activity",
+    ),
+    key(
+        Char('a'),
+        On(Screen::Journal),
+        Action::Add,
+        Some("a"),
+        "tui.help.add_journal",
+    ),
+    key(
+        Char('y'),
+        On(Screen::Checkpoint),
+        Action::AnswerYes,
+        Some("y"),
+        "tui.help.answer_yes",
+    ),
+    key(
+        Char('w'),
+        On(Screen::Checkpoint),
+        Action::AnswerNotYet,
+        Some("w"),
+        "tui.help.answer_not_yet",
+    ),
+    key(
+        Char('n'),
+        On(Screen::Checkpoint),
+        Action::AnswerNo,
+        Some("n"),
+        "tui.help.answer_no",
+    ),
+    key(
+        Char('?'),
+        Screens,
+        Action::ToggleHelp,
+        Some("?"),
+        "tui.help.help",
+    ),
     key(Char('q'), Screens, Action::Quit, Some("q"), "tui.help.quit"),
     ctrl('c', Screens, Action::Quit, "Ctrl-C", "tui.help.quit"),
     // Help.
-    key(Char('?'), In(Mode::Help), Action::ToggleHelp, Some("? Esc"), "tui.help.close_help"),
-    key(Esc, In(Mode::Help), Action::ToggleHelp, None, "tui.help.close_help"),
-    key(Char('q'), In(Mode::Help), Action::ToggleHelp, None, "tui.help.close_help"),
+    key(
+        Char('?'),
+        In(Mode::Help),
+        Action::ToggleHelp,
+        Some("? Esc"),
+        "tui.help.close_help",
+    ),
+    key(
+        Esc,
+        In(Mode::Help),
+        Action::ToggleHelp,
+        None,
+        "tui.help.close_help",
+    ),
+    key(
+        Char('q'),
+        In(Mode::Help),
+        Action::ToggleHelp,
+        None,
+        "tui.help.close_help",
+    ),
     // Editors: every other key is text.
-    ctrl('s', In(Mode::Editor), Action::Save, "Ctrl-S", "tui.help.save"),
-    key(Esc, In(Mode::Editor), Action::Cancel, Some("Esc"), "tui.help.cancel_editor"),
-    ctrl('t', In(Mode::Editor), Action::CycleTag, "Ctrl-T", "tui.help.cycle_tag"),
+    ctrl(
+        's',
+        In(Mode::Editor),
+        Action::Save,
+        "Ctrl-S",
+        "tui.help.save",
+    ),
+    key(
+        Esc,
+        In(Mode::Editor),
+        Action::Cancel,
+        Some("Esc"),
+        "tui.help.cancel_editor",
+    ),
+    ctrl(
+        't',
+        In(Mode::Editor),
+        Action::CycleTag,
+        "Ctrl-T",
+        "tui.help.cycle_tag",
+    ),
     // Forms.
     ctrl('s', In(Mode::Form), Action::Save, "Ctrl-S", "tui.help.save"),
-    key(Esc, In(Mode::Form), Action::Cancel, Some("Esc"), "tui.help.cancel_editor"),
-    key(Tab, In(Mode::Form), Action::NextField, Some("Tab ↑↓"), "tui.help.fields"),
-    key(Down, In(Mode::Form), Action::NextField, None, "tui.help.fields"),
-    key(BackTab, In(Mode::Form), Action::PreviousField, None, "tui.help.fields"),
-    key(Up, In(Mode::Form), Action::PreviousField, None, "tui.help.fields"),
-    key(Enter, In(Mode::Form), Action::NextField, None, "tui.help.fields"),
+    key(
+        Esc,
+        In(Mode::Form),
+        Action::Cancel,
+        Some("Esc"),
+        "tui.help.cancel_editor",
+    ),
+    key(
+        Tab,
+        In(Mode::Form),
+        Action::NextField,
+        Some("Tab ↑↓"),
+        "tui.help.fields",
+    ),
+    key(
+        Down,
+        In(Mode::Form),
+        Action::NextField,
+        None,
+        "tui.help.fields",
+    ),
+    key(
+        BackTab,
+        In(Mode::Form),
+        Action::PreviousField,
+        None,
+        "tui.help.fields",
+    ),
+    key(
+        Up,
+        In(Mode::Form),
+        Action::PreviousField,
+        None,
+        "tui.help.fields",
+    ),
+    key(
+        Enter,
+        In(Mode::Form),
+        Action::NextField,
+        None,
+        "tui.help.fields",
+    ),
     // Dialogs.
-    key(Char('y'), In(Mode::Dialog), Action::Confirm, Some("y Enter"), "tui.help.confirm"),
-    key(Enter, In(Mode::Dialog), Action::Confirm, None, "tui.help.confirm"),
-    key(Char('n'), In(Mode::Dialog), Action::Cancel, Some("n Esc"), "tui.help.cancel_dialog"),
-    key(Esc, In(Mode::Dialog), Action::Cancel, None, "tui.help.cancel_dialog"),
-    key(Char('+'), In(Mode::Dialog), Action::More, Some("+ -"), "tui.help.more_less"),
-    key(Right, In(Mode::Dialog), Action::More, None, "tui.help.more_less"),
-    key(Char('-'), In(Mode::Dialog), Action::Less, None, "tui.help.more_less"),
-    key(Left, In(Mode::Dialog), Action::Less, None, "tui.help.more_less"),
+    key(
+        Char('y'),
+        In(Mode::Dialog),
+        Action::Confirm,
+        Some("y Enter"),
+        "tui.help.confirm",
+    ),
+    key(
+        Enter,
+        In(Mode::Dialog),
+        Action::Confirm,
+        None,
+        "tui.help.confirm",
+    ),
+    key(
+        Char('n'),
+        In(Mode::Dialog),
+        Action::Cancel,
+        Some("n Esc"),
+        "tui.help.cancel_dialog",
+    ),
+    key(
+        Esc,
+        In(Mode::Dialog),
+        Action::Cancel,
+        None,
+        "tui.help.cancel_dialog",
+    ),
+    key(
+        Char('+'),
+        In(Mode::Dialog),
+        Action::More,
+        Some("+ -"),
+        "tui.help.more_less",
+    ),
+    key(
+        Right,
+        In(Mode::Dialog),
+        Action::More,
+        None,
+        "tui.help.more_less",
+    ),
+    key(
+        Char('-'),
+        In(Mode::Dialog),
+        Action::Less,
+        None,
+        "tui.help.more_less",
+    ),
+    key(
+        Left,
+        In(Mode::Dialog),
+        Action::Less,
+        None,
+        "tui.help.more_less",
+    ),
     // The breather.
-    key(Char('x'), In(Mode::Breather), Action::LeaveBreather, Some("x"), "tui.help.leave_breather"),
-    ctrl('c', In(Mode::Breather), Action::Quit, "Ctrl-C", "tui.help.quit"),
+    key(
+        Char('x'),
+        In(Mode::Breather),
+        Action::LeaveBreather,
+        Some("x"),
+        "tui.help.leave_breather",
+    ),
+    ctrl(
+        'c',
+        In(Mode::Breather),
+        Action::Quit,
+        "Ctrl-C",
+        "tui.help.quit",
+    ),
 ];
 
 fn applies(context: Context, mode: Mode, screen: Screen) -> bool {
@@ -131,7 +463,9 @@ fn applies(context: Context, mode: Mode, screen: Screen) -> bool {
 fn matches(binding: &Binding, event: &KeyEvent) -> bool {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     // Shift is part of the character itself ('?' or 'A'); ignore it for chars.
-    binding.code == event.code && binding.ctrl == ctrl && !event.modifiers.contains(KeyModifiers::ALT)
+    binding.code == event.code
+        && binding.ctrl == ctrl
+        && !event.modifiers.contains(KeyModifiers::ALT)
 }
 
 /// What `event` means in `mode` on `screen`.
@@ -169,7 +503,10 @@ mod tests {
     fn number_keys_reach_the_six_screens() {
         for (i, screen) in Screen::TABS.iter().enumerate() {
             let c = char::from(b'1' + u8::try_from(i).expect("six screens"));
-            assert_eq!(action_for(Mode::Normal, Screen::Today, press(Char(c))), Action::GoTo(*screen));
+            assert_eq!(
+                action_for(Mode::Normal, Screen::Today, press(Char(c))),
+                Action::GoTo(*screen)
+            );
         }
     }
 
@@ -177,28 +514,61 @@ mod tests {
     fn inside_an_editor_printable_keys_are_text() {
         for c in ['q', 'r', 'a', 'u', '1', '?', 'j'] {
             let event = press(Char(c));
-            assert_eq!(action_for(Mode::Editor, Screen::Reflect, event), Action::Input(event));
+            assert_eq!(
+                action_for(Mode::Editor, Screen::Reflect, event),
+                Action::Input(event)
+            );
         }
         let save = KeyEvent::new(Char('s'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Mode::Editor, Screen::Reflect, save), Action::Save);
-        assert_eq!(action_for(Mode::Editor, Screen::Reflect, press(Esc)), Action::Cancel);
+        assert_eq!(
+            action_for(Mode::Editor, Screen::Reflect, save),
+            Action::Save
+        );
+        assert_eq!(
+            action_for(Mode::Editor, Screen::Reflect, press(Esc)),
+            Action::Cancel
+        );
     }
 
     #[test]
     fn screen_keys_win_and_only_apply_on_their_screen() {
-        assert_eq!(action_for(Mode::Normal, Screen::Countdown, press(Char('s'))), Action::Slip);
-        assert_eq!(action_for(Mode::Normal, Screen::Journal, press(Char('s'))), Action::Ignored);
-        assert_eq!(action_for(Mode::Normal, Screen::Activities, press(Char('a'))), Action::Add);
-        assert_eq!(action_for(Mode::Normal, Screen::Reflect, press(Char('c'))), Action::ChooseReconnect);
-        assert_eq!(action_for(Mode::Normal, Screen::Today, press(Char('c'))), Action::OpenCheckpoint);
+        assert_eq!(
+            action_for(Mode::Normal, Screen::Countdown, press(Char('s'))),
+            Action::Slip
+        );
+        assert_eq!(
+            action_for(Mode::Normal, Screen::Journal, press(Char('s'))),
+            Action::Ignored
+        );
+        assert_eq!(
+            action_for(Mode::Normal, Screen::Activities, press(Char('a'))),
+            Action::Add
+        );
+        assert_eq!(
+            action_for(Mode::Normal, Screen::Reflect, press(Char('c'))),
+            Action::ChooseReconnect
+        );
+        assert_eq!(
+            action_for(Mode::Normal, Screen::Today, press(Char('c'))),
+            Action::OpenCheckpoint
+        );
     }
 
     #[test]
     fn shifted_question_mark_opens_help_and_q_quits() {
         let shifted = KeyEvent::new(Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(Mode::Normal, Screen::Today, shifted), Action::ToggleHelp);
-        assert_eq!(action_for(Mode::Normal, Screen::Today, press(Char('q'))), Action::Quit);
-        assert_eq!(action_for(Mode::Breather, Screen::Today, press(Char('q'))), Action::Ignored);
+        assert_eq!(
+            action_for(Mode::Normal, Screen::Today, shifted),
+            Action::ToggleHelp
+        );
+        assert_eq!(
+            action_for(Mode::Normal, Screen::Today, press(Char('q'))),
+            Action::Quit
+        );
+        assert_eq!(
+            action_for(Mode::Breather, Screen::Today, press(Char('q'))),
+            Action::Ignored
+        );
     }
 
     #[test]

@@ -25,7 +25,10 @@ pub fn one_line(text: &str, width: usize) -> String {
 
 /// A text (already safe) as lines for a wrapping paragraph.
 pub fn lines(text: &str) -> Vec<Line<'static>> {
-    crate::terminal_text::safe(text).lines().map(|l| Line::raw(l.to_owned())).collect()
+    crate::terminal_text::safe(text)
+        .lines()
+        .map(|l| Line::raw(l.to_owned()))
+        .collect()
 }
 
 /// A mood sparkline from 1–5 values (`None`: no entry that day).
@@ -55,6 +58,9 @@ mod tests {
 
     #[test]
     fn sparkline_maps_moods_to_bars() {
-        assert_eq!(mood_sparkline(&[Some(1.0), Some(3.0), None, Some(5.0), Some(4.4)]), "▁▄·█▆");
+        assert_eq!(
+            mood_sparkline(&[Some(1.0), Some(3.0), None, Some(5.0), Some(4.4)]),
+            "▁▄·█▆"
+        );
     }
 }

@@ -11,7 +11,7 @@ use super::form::{Form, FormPurpose};
 use crate::domain::{Answer, DomainError, Journey, Path, Stage, checkpoint, verdict};
 use crate::service::{Change, Changed, ServiceError};
 use crate::storage::FileStamp;
-use crate::tr;
+use crate::{text, tr};
 
 /// What the runner must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,11 +28,17 @@ const MAX_TARGET_DAYS: u32 = 365;
 const MAX_EXTENSION_DAYS: u32 = 90;
 
 fn notice(app: &mut App, text: String) {
-    app.notice = Some(Notice { text, is_error: false });
+    app.notice = Some(Notice {
+        text,
+        is_error: false,
+    });
 }
 
 fn refuse(app: &mut App, error: &DomainError) {
-    app.notice = Some(Notice { text: error.to_string(), is_error: true });
+    app.notice = Some(Notice {
+        text: error.to_string(),
+        is_error: true,
+    });
 }
 
 /// Applies `action` to `app`.
@@ -44,7 +50,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             return Effect::None;
         }
         Action::FileChanged(stamp) => {
-            return if app.stamp == Some(stamp) { Effect::None } else { Effect::Reload };
+            return if app.stamp == Some(stamp) {
+                Effect::None
+            } else {
+                Effect::Reload
+            };
         }
         Action::Resized | Action::Ignored => return Effect::None,
         Action::Quit => {
@@ -54,16 +64,16 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         _ => {}
     }
     match app.overlay.take() {
-        None => on_screen(app, action),
+        None => on_screen(app, &action),
         Some(Overlay::Help) => {
             if action != Action::ToggleHelp {
                 app.overlay = Some(Overlay::Help);
             }
             Effect::None
         }
-        Some(Overlay::Editor(editor)) => in_editor(app, editor, action),
-        Some(Overlay::Form(form)) => in_form(app, form, action),
-        Some(Overlay::Dialog(dialog)) => in_dialog(app, dialog, action),
+        Some(Overlay::Editor(editor)) => in_editor(app, *editor, action),
+        Some(Overlay::Form(form)) => in_form(app, *form, action),
+        Some(Overlay::Dialog(dialog)) => in_dialog(app, dialog, &action),
         Some(Overlay::Breather(breather)) => {
             app.overlay = Some(match action {
                 Action::LeaveBreather => Overlay::Dialog(Dialog::LeaveBreatherEarly(breather)),
@@ -75,9 +85,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 }
 
 fn tick_breather(app: &mut App, elapsed: Duration) {
-    let breather = match &mut app.overlay {
-        Some(Overlay::Breather(b) | Overlay::Dialog(Dialog::LeaveBreatherEarly(b))) => b,
-        _ => return,
+    let Some(Overlay::Breather(breather) | Overlay::Dialog(Dialog::LeaveBreatherEarly(breather))) =
+        &mut app.overlay
+    else {
+        return;
     };
     breather.elapsed += elapsed;
     if breather.remaining().is_zero() {
@@ -93,13 +104,21 @@ fn move_selection(app: &mut App, down: bool) {
         Screen::Journal => (&mut app.selection.journal, app.derived.journal.len()),
         _ => return,
     };
-    *slot = if down { (*slot + 1).min(len.saturating_sub(1)) } else { slot.saturating_sub(1) };
+    *slot = if down {
+        (*slot + 1).min(len.saturating_sub(1))
+    } else {
+        slot.saturating_sub(1)
+    };
 }
 
 fn cycle_screen(app: &mut App, forward: bool) {
     let n = Screen::TABS.len();
     let i = app.screen.tab_index();
-    app.screen = Screen::TABS[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+    app.screen = Screen::TABS[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }];
 }
 
 fn open_editor(app: &mut App, purpose: Purpose, text: &str) {
@@ -112,9 +131,12 @@ fn open_editor(app: &mut App, purpose: Purpose, text: &str) {
     };
     let mut editor = Editor::new(purpose, &restored);
     if let Purpose::Reflection { replace: true } = purpose {
-        editor.motive = app.journey.reflection_on(app.today()).and_then(|r| r.motive);
+        editor.motive = app
+            .journey
+            .reflection_on(app.today())
+            .and_then(|r| r.motive);
     }
-    app.overlay = Some(Overlay::Editor(editor));
+    app.overlay = Some(Overlay::Editor(Box::new(editor)));
 }
 
 fn write_reflection(app: &mut App) {
@@ -124,7 +146,11 @@ fn write_reflection(app: &mut App) {
     match app.journey.check_reflect(today, replace) {
         Ok(()) => {
             app.screen = Screen::Reflect;
-            open_editor(app, Purpose::Reflection { replace }, existing.as_deref().unwrap_or(""));
+            open_editor(
+                app,
+                Purpose::Reflection { replace },
+                existing.as_deref().unwrap_or(""),
+            );
         }
         Err(e) => refuse(app, &e),
     }
@@ -143,16 +169,16 @@ fn next_step(app: &mut App) -> Effect {
         Stage::Reconnect => app.screen = Screen::Messages,
         Stage::NoContact | Stage::MovingOn => {
             app.screen = Screen::Activities;
-            app.overlay = Some(Overlay::Form(Form::activity(app.today(), None)));
+            app.overlay = Some(Overlay::Form(Box::new(Form::activity(app.today(), None))));
         }
     }
     Effect::None
 }
 
-fn on_screen(app: &mut App, action: Action) -> Effect {
+fn on_screen(app: &mut App, action: &Action) -> Effect {
     let today = app.today();
     match action {
-        Action::GoTo(screen) => app.screen = screen,
+        Action::GoTo(screen) => app.screen = *screen,
         Action::NextScreen => cycle_screen(app, true),
         Action::PreviousScreen => cycle_screen(app, false),
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
@@ -164,16 +190,19 @@ fn on_screen(app: &mut App, action: Action) -> Effect {
         Action::WriteReflection => write_reflection(app),
         Action::Urge => open_editor(app, Purpose::Urge, ""),
         Action::Add if app.screen == Screen::Journal => open_editor(app, Purpose::Journal, ""),
-        Action::Add => app.overlay = Some(Overlay::Form(Form::activity(today, None))),
+        Action::Add => app.overlay = Some(Overlay::Form(Box::new(Form::activity(today, None)))),
         Action::Edit => {
             if let Some(activity) = selected_activity(app) {
                 let form = Form::activity(today, Some(activity));
-                app.overlay = Some(Overlay::Form(form));
+                app.overlay = Some(Overlay::Form(Box::new(form)));
             }
         }
         Action::Delete => {
             if let Some(a) = selected_activity(app) {
-                let dialog = Dialog::DeleteActivity { id: a.id, title: a.title.clone() };
+                let dialog = Dialog::DeleteActivity {
+                    id: a.id,
+                    title: a.title.clone(),
+                };
                 app.overlay = Some(Overlay::Dialog(dialog));
             }
         }
@@ -182,20 +211,31 @@ fn on_screen(app: &mut App, action: Action) -> Effect {
             (Some(_), Stage::Reconnect) => refuse(app, &DomainError::SlipInReconnect),
             (Some(count), _) => {
                 let form = Form::contact(FormPurpose::Slip, today, Some(count.started_on));
-                app.overlay = Some(Overlay::Form(form));
+                app.overlay = Some(Overlay::Form(Box::new(form)));
             }
         },
         Action::Exception => {
             if app.journey.verdict.is_some() {
-                app.overlay = Some(Overlay::Form(Form::contact(FormPurpose::Exception, today, None)));
+                app.overlay = Some(Overlay::Form(Box::new(Form::contact(
+                    FormPurpose::Exception,
+                    today,
+                    None,
+                ))));
             } else {
                 refuse(app, &DomainError::NoCountdownYet);
             }
         }
         Action::ChooseMoveOn | Action::ChooseReconnect => match app.journey.check_decide() {
             Ok(()) => {
-                let path = if action == Action::ChooseMoveOn { Path::MoveOn } else { Path::Reconnect };
-                let dialog = Dialog::ChoosePath { path, target_days: verdict::MIN_TARGET_DAYS };
+                let path = if *action == Action::ChooseMoveOn {
+                    Path::MoveOn
+                } else {
+                    Path::Reconnect
+                };
+                let dialog = Dialog::ChoosePath {
+                    path,
+                    target_days: verdict::MIN_TARGET_DAYS,
+                };
                 app.overlay = Some(Overlay::Dialog(dialog));
             }
             Err(e) => refuse(app, &e),
@@ -210,9 +250,9 @@ fn on_screen(app: &mut App, action: Action) -> Effect {
             } else {
                 let dialog = match action {
                     Action::AnswerYes => Dialog::CheckpointYes,
-                    Action::AnswerNotYet => {
-                        Dialog::CheckpointNotYet { days: checkpoint::DEFAULT_EXTENSION_DAYS }
-                    }
+                    Action::AnswerNotYet => Dialog::CheckpointNotYet {
+                        days: checkpoint::DEFAULT_EXTENSION_DAYS,
+                    },
                     _ => Dialog::CheckpointNo,
                 };
                 app.overlay = Some(Overlay::Dialog(dialog));
@@ -238,17 +278,27 @@ fn in_editor(app: &mut App, mut editor: Editor, action: Action) -> Effect {
             let text = editor.text();
             editor.saving = true;
             effect = Effect::Perform(match editor.purpose {
-                Purpose::Reflection { replace } => Change::Reflect { text, motive: editor.motive, replace },
-                Purpose::Journal => Change::Journal { text, mood: editor.mood },
+                Purpose::Reflection { replace } => Change::Reflect {
+                    text,
+                    motive: editor.motive,
+                    replace,
+                },
+                Purpose::Journal => Change::Journal {
+                    text,
+                    mood: editor.mood,
+                },
                 Purpose::Urge => Change::Urge { text },
             });
         }
         Action::CycleTag => editor.cycle_tag(),
         Action::Paste(text) => {
-            editor.error = editor
-                .paste(&text)
-                .err()
-                .map(|chars| tr!("tui.editor.paste_too_long", chars = chars, max = crate::domain::MAX_TEXT_CHARS));
+            editor.error = editor.paste(&text).err().map(|chars| {
+                tr!(
+                    "tui.editor.paste_too_long",
+                    chars = chars,
+                    max = crate::domain::MAX_TEXT_CHARS
+                )
+            });
         }
         Action::Input(key) => {
             editor.error = None;
@@ -256,7 +306,7 @@ fn in_editor(app: &mut App, mut editor: Editor, action: Action) -> Effect {
         }
         _ => {}
     }
-    app.overlay = Some(Overlay::Editor(editor));
+    app.overlay = Some(Overlay::Editor(Box::new(editor)));
     effect
 }
 
@@ -276,10 +326,16 @@ fn in_form(app: &mut App, mut form: Form, action: Action) -> Effect {
             form.saving = true;
             effect = Effect::Perform(match form.purpose {
                 FormPurpose::NewActivity => Change::LogActivity(form.new_activity(today)),
-                FormPurpose::EditActivity(id) => Change::EditActivity { id, activity: form.new_activity(today) },
+                FormPurpose::EditActivity(id) => Change::EditActivity {
+                    id,
+                    activity: form.new_activity(today),
+                },
                 FormPurpose::Slip => {
                     let (date, note) = form.contact_values();
-                    Change::Slip { date, note: Some(note) }
+                    Change::Slip {
+                        date,
+                        note: Some(note),
+                    }
                 }
                 FormPurpose::Exception => {
                     let (date, note) = form.contact_values();
@@ -289,33 +345,42 @@ fn in_form(app: &mut App, mut form: Form, action: Action) -> Effect {
         }
         _ => {}
     }
-    app.overlay = Some(Overlay::Form(form));
+    app.overlay = Some(Overlay::Form(Box::new(form)));
     effect
 }
 
-fn in_dialog(app: &mut App, dialog: Dialog, action: Action) -> Effect {
+fn in_dialog(app: &mut App, dialog: Dialog, action: &Action) -> Effect {
     let adjust = |value: u32, min: u32, max: u32| match action {
         Action::More => value.saturating_add(1).min(max),
         Action::Less => value.saturating_sub(1).max(min),
         _ => value,
     };
-    match (action.clone(), dialog) {
+    match (action, dialog) {
         (Action::Cancel, Dialog::LeaveBreatherEarly(b)) => app.overlay = Some(Overlay::Breather(b)),
         (Action::Cancel, _) => {}
-        (Action::Confirm, Dialog::LeaveBreatherEarly(_)) => notice(app, tr!("tui.breather.left_early")),
+        (Action::Confirm, Dialog::LeaveBreatherEarly(_)) => {
+            notice(app, tr!("tui.breather.left_early"));
+        }
         (Action::Confirm, dialog) => {
             let change = match dialog {
-                Dialog::ChoosePath { path, target_days } => {
-                    Change::Decide { path, last_contact: None, target_days: Some(target_days) }
-                }
+                Dialog::ChoosePath { path, target_days } => Change::Decide {
+                    path,
+                    last_contact: None,
+                    target_days: Some(target_days),
+                },
                 Dialog::DeleteActivity { id, .. } => Change::DeleteActivity { id },
-                Dialog::CheckpointYes => Change::Checkpoint { answer: Answer::Yes, extend_days: None },
-                Dialog::CheckpointNotYet { days } => {
-                    Change::Checkpoint { answer: Answer::NotYet, extend_days: Some(days) }
-                }
-                Dialog::CheckpointNo | Dialog::LeaveBreatherEarly(_) => {
-                    Change::Checkpoint { answer: Answer::No, extend_days: None }
-                }
+                Dialog::CheckpointYes => Change::Checkpoint {
+                    answer: Answer::Yes,
+                    extend_days: None,
+                },
+                Dialog::CheckpointNotYet { days } => Change::Checkpoint {
+                    answer: Answer::NotYet,
+                    extend_days: Some(days),
+                },
+                Dialog::CheckpointNo | Dialog::LeaveBreatherEarly(_) => Change::Checkpoint {
+                    answer: Answer::No,
+                    extend_days: None,
+                },
             };
             return Effect::Perform(change);
         }
@@ -333,33 +398,44 @@ fn in_dialog(app: &mut App, dialog: Dialog, action: Action) -> Effect {
 }
 
 /// Takes back the outcome of an [`Effect::Perform`].
-pub fn saved(app: &mut App, result: Result<(Changed, Journey), ServiceError>, stamp: Option<FileStamp>) {
+pub fn saved(
+    app: &mut App,
+    result: Result<(Changed, Journey), ServiceError>,
+    stamp: Option<FileStamp>,
+) {
     match result {
         Ok((changed, journey)) => {
             app.stamp = stamp;
             app.set_journey(journey);
-            if let Some(Overlay::Editor(e)) = &app.overlay {
-                if app.unsaved.as_ref().is_some_and(|(p, _)| *p == e.purpose) {
-                    app.unsaved = None;
-                }
+            if let Some(Overlay::Editor(e)) = &app.overlay
+                && app.unsaved.as_ref().is_some_and(|(p, _)| *p == e.purpose)
+            {
+                app.unsaved = None;
             }
             app.overlay = None;
             let text = match changed {
                 Changed::Reflected(outcome) => reflected(outcome),
                 Changed::Decided(count) => {
                     app.screen = Screen::Today;
-                    tr!("tui.saved.decided", target = count.target_days, due = count.due_on())
+                    tr!(
+                        "tui.saved.decided",
+                        target = count.target_days,
+                        due = count.due_on()
+                    )
                 }
                 Changed::Slipped(count) => tr!(
                     "slip.recorded",
                     date = count.started_on,
-                    longest = count.longest_streak,
-                    total = count.total_silent_days
+                    longest = text::count(count.longest_streak, "count.days"),
+                    total = text::count(count.total_silent_days, "count.days")
                 ),
                 Changed::ExceptionNoted(count) => tr!("exception.recorded", days = count.days_done),
                 Changed::UrgeKept(_) => {
                     let total = Duration::from_secs(u64::from(app.breather_minutes) * 60);
-                    app.overlay = Some(Overlay::Breather(Breather { total, elapsed: Duration::ZERO }));
+                    app.overlay = Some(Overlay::Breather(Breather {
+                        total,
+                        elapsed: Duration::ZERO,
+                    }));
                     tr!("tui.saved.urge")
                 }
                 Changed::ActivityLogged(_) => tr!("tui.saved.activity"),
@@ -381,7 +457,12 @@ pub fn saved(app: &mut App, result: Result<(Changed, Journey), ServiceError>, st
                     f.saving = false;
                     f.error = Some(text);
                 }
-                _ => app.notice = Some(Notice { text, is_error: true }),
+                _ => {
+                    app.notice = Some(Notice {
+                        text,
+                        is_error: true,
+                    });
+                }
             }
         }
     }
@@ -390,9 +471,24 @@ pub fn saved(app: &mut App, result: Result<(Changed, Journey), ServiceError>, st
 fn reflected(outcome: crate::domain::ReflectOutcome) -> String {
     use crate::domain::ReflectOutcome;
     match outcome {
-        ReflectOutcome::Saved { answered, is_morning } | ReflectOutcome::Replaced { answered, is_morning } => {
-            let base = tr!("reflect.saved", answered = answered, of = crate::domain::reflection::WEEK);
-            if is_morning { base } else { format!("{base} {}", tr!("reflect.not_morning")) }
+        ReflectOutcome::Saved {
+            answered,
+            is_morning,
+        }
+        | ReflectOutcome::Replaced {
+            answered,
+            is_morning,
+        } => {
+            let base = tr!(
+                "reflect.saved",
+                answered = answered,
+                of = crate::domain::reflection::WEEK
+            );
+            if is_morning {
+                base
+            } else {
+                format!("{base} {}", tr!("reflect.not_morning"))
+            }
         }
     }
 }
@@ -427,6 +523,11 @@ pub fn reloaded(app: &mut App, result: Result<Journey, ServiceError>, stamp: Opt
                 notice(app, tr!("tui.reloaded"));
             }
         }
-        Err(error) => app.notice = Some(Notice { text: error.to_string(), is_error: true }),
+        Err(error) => {
+            app.notice = Some(Notice {
+                text: error.to_string(),
+                is_error: true,
+            });
+        }
     }
 }

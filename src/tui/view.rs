@@ -37,7 +37,10 @@ impl Widget for &App {
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(theme::border())
-            .title(Span::styled(format!(" {} ", text::get(self.screen.title_key())), theme::title()));
+            .title(Span::styled(
+                format!(" {} ", text::get(self.screen.title_key())),
+                theme::title(),
+            ));
         let inner = block.inner(body);
         block.render(body, buf);
         match self.screen {
@@ -50,7 +53,11 @@ impl Widget for &App {
             Screen::Checkpoint => screens::checkpoint::render(self, inner, buf),
         }
         if let Some(n) = &self.notice {
-            let style = if n.is_error { theme::warn() } else { theme::accent() };
+            let style = if n.is_error {
+                theme::warn()
+            } else {
+                theme::accent()
+            };
             Paragraph::new(Line::styled(format!(" {}", n.text), style)).render(notice, buf);
         }
         render_footer(self, footer, buf);
@@ -67,8 +74,16 @@ impl Widget for &App {
 
 fn too_small(area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let message = tr!("tui.too_small", width = area.width, height = area.height, min_width = MIN_WIDTH, min_height = MIN_HEIGHT);
-    Paragraph::new(message).wrap(Wrap { trim: true }).render(area, buf);
+    let message = tr!(
+        "tui.too_small",
+        width = area.width,
+        height = area.height,
+        min_width = MIN_WIDTH,
+        min_height = MIN_HEIGHT
+    );
+    Paragraph::new(message)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }
 
 /// The one-line status at the top right: the count when there is one.
@@ -78,7 +93,11 @@ pub fn stage_badge(app: &App) -> String {
     match s.stage {
         Stage::NotStarted => tr!("tui.badge.not_started"),
         Stage::Reflection | Stage::VerdictDue => {
-            tr!("tui.badge.reflection", answered = s.reflection.answered, of = s.reflection.of)
+            tr!(
+                "tui.badge.reflection",
+                answered = s.reflection.answered,
+                of = s.reflection.of
+            )
         }
         Stage::NoContact | Stage::CheckpointDue => tr!("tui.badge.no_contact", days = days),
         Stage::Reconnect => tr!("tui.badge.reconnect", days = days),
@@ -88,13 +107,22 @@ pub fn stage_badge(app: &App) -> String {
 
 fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let date = app.now.format("%a %-d %b %Y").to_string();
-    let [left, middle, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(16), Constraint::Fill(1)]).areas(area);
+    let [left, middle, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(16),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     Paragraph::new(Line::styled(" breather", theme::strong())).render(left, buf);
-    Paragraph::new(date).alignment(Alignment::Center).render(middle, buf);
-    Paragraph::new(Line::styled(format!("{} ", stage_badge(app)), theme::accent()))
-        .alignment(Alignment::Right)
-        .render(right, buf);
+    Paragraph::new(date)
+        .alignment(Alignment::Center)
+        .render(middle, buf);
+    Paragraph::new(Line::styled(
+        format!("{} ", stage_badge(app)),
+        theme::accent(),
+    ))
+    .alignment(Alignment::Right)
+    .render(right, buf);
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
@@ -102,10 +130,17 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     for (i, screen) in Screen::TABS.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, text::get(screen.title_key()));
-        let style = if i == current { theme::selected() } else { theme::dim() };
+        let style = if i == current {
+            theme::selected()
+        } else {
+            theme::dim()
+        };
         spans.push(Span::styled(label, style));
     }
-    spans.push(Span::styled(format!(" {}", tr!("tui.footer.help")), theme::dim()));
+    spans.push(Span::styled(
+        format!(" {}", tr!("tui.footer.help")),
+        theme::dim(),
+    ));
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
@@ -114,7 +149,9 @@ pub fn visible_window(len: usize, selected: usize, height: usize) -> std::ops::R
     if height == 0 || len == 0 {
         return 0..0;
     }
-    let start = selected.saturating_sub(height.saturating_sub(1)).min(len.saturating_sub(height));
+    let start = selected
+        .saturating_sub(height.saturating_sub(1))
+        .min(len.saturating_sub(height));
     start..(start + height).min(len)
 }
 

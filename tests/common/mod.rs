@@ -69,6 +69,12 @@ impl Sandbox {
         }
     }
 
+    /// The data file as text (for readable diffs), or `None` while it does not exist.
+    pub fn file_text(&self) -> Option<String> {
+        self.file_bytes()
+            .map(|bytes| String::from_utf8(bytes).expect("the data file is UTF-8"))
+    }
+
     /// Writes the data file directly (to plant a damaged one).
     pub fn plant_file(&self, bytes: &[u8]) {
         std::fs::create_dir_all(self.data_dir()).expect("data dir can be created");

@@ -1,0 +1,117 @@
+//! The full-screen app. A synchronous loop: event → keymap → [`Action`] →
+//! [`update`](update::update) → [`Effect`](update::Effect), performed here
+//! through the service → draw. Rendering never touches the clock or the disk.
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod form;
+pub mod keymap;
+mod overlays;
+pub mod screens;
+mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyEventKind};
+
+use crate::service::{Service, ServiceError};
+use action::Action;
+use app::App;
+use update::Effect;
+
+/// Why the app could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error("{0}")]
+    Terminal(#[from] io::Error),
+}
+
+/// Runs the app on `service` until the person quits.
+pub fn run(service: &Service) -> Result<(), TuiError> {
+    let journey = service.load()?;
+    let mut app = App::new(journey, service.now(), service.stamp());
+    let mut guard = terminal::TerminalGuard::enter()?;
+    let result = event_loop(&mut guard, service, &mut app);
+    drop(guard);
+    result
+}
+
+/// Turns a terminal event into an action.
+pub fn action_for_event(app: &App, event: Event) -> Action {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::action_for(app.mode(), app.screen, key)
+        }
+        Event::Paste(text) => Action::Paste(text),
+        Event::Resize(..) => Action::Resized,
+        _ => Action::Ignored,
+    }
+}
+
+/// Performs an effect through the service and hands the outcome back.
+pub fn perform(service: &Service, app: &mut App, effect: Effect) {
+    match effect {
+        Effect::None | Effect::Quit => {}
+        Effect::Perform(change) => {
+            let result = service.perform(change);
+            update::saved(app, result, service.stamp());
+        }
+        Effect::Reload => {
+            let stamp = service.stamp();
+            update::reloaded(app, service.load(), stamp);
+        }
+    }
+}
+
+fn event_loop(
+    guard: &mut terminal::TerminalGuard,
+    service: &Service,
+    app: &mut App,
+) -> Result<(), TuiError> {
+    let mut last_tick = Instant::now();
+    let mut dirty = true;
+    while !app.should_quit {
+        if dirty {
+            guard
+                .terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        let wait = app.wake_after().saturating_sub(last_tick.elapsed());
+        if event::poll(wait)? {
+            let action = action_for_event(app, event::read()?);
+            if action != Action::Ignored {
+                // A key press also moves the clock, so a day never lags behind input.
+                let effect = update::update(app, action);
+                perform(service, app, effect);
+                dirty = true;
+            }
+        }
+        if last_tick.elapsed() >= app.wake_after().min(Duration::from_secs(1)) {
+            let elapsed = last_tick.elapsed();
+            last_tick = Instant::now();
+            let (day, was_breathing) = (app.today(), app.is_breathing());
+            update::update(
+                app,
+                Action::Tick {
+                    now: service.now(),
+                    elapsed,
+                },
+            );
+            dirty |= was_breathing || app.today() != day;
+            if let Some(stamp) = service.stamp().filter(|s| app.stamp != Some(*s)) {
+                let effect = update::update(app, Action::FileChanged(stamp));
+                perform(service, app, effect);
+                dirty = true;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,335 @@
+//! What is drawn over a screen: help, the editor, forms, dialogs and the
+//! breather.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
+
+use super::app::{App, Breather, Dialog};
+use super::editor::{Editor, Purpose};
+use super::form::{Form, FormPurpose, Value};
+use super::keymap::{self, Mode};
+use super::theme;
+use crate::domain::{MAX_TEXT_CHARS, Path};
+use crate::text;
+use crate::tr;
+
+/// A centred box of at most `width` × `height`, cleared, with a title.
+fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    Clear.render(rect, buf);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme::accent())
+        .title(Span::styled(format!(" {title} "), theme::title()));
+    let inner = block.inner(rect).inner(Margin::new(1, 0));
+    block.render(rect, buf);
+    inner
+}
+
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let entries = keymap::help_for(Mode::Normal, app.screen);
+    let height = u16::try_from(entries.len() + 6).unwrap_or(u16::MAX);
+    let title = tr!("tui.help.title", screen = text::get(app.screen.title_key()));
+    let inner = frame(area, 74, height, &title, buf);
+    let mut lines: Vec<Line> = entries
+        .iter()
+        .map(|(keys, help)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>14}  "), theme::accent()),
+                Span::raw(text::get(help)),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(tr!("tui.help.editor_note"), theme::dim()));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
+pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
+    let (title, prompt) = match editor.purpose {
+        Purpose::Reflection { replace: false } => {
+            (tr!("tui.editor.reflection"), tr!("tui.today.question"))
+        }
+        Purpose::Reflection { replace: true } => (
+            tr!("tui.editor.reflection_again"),
+            tr!("tui.today.question"),
+        ),
+        Purpose::Journal => (tr!("tui.editor.journal"), tr!("tui.editor.journal_prompt")),
+        Purpose::Urge => (tr!("tui.editor.urge"), tr!("tui.editor.urge_prompt")),
+    };
+    let width = area.width.saturating_sub(4).min(90);
+    let height = area.height.saturating_sub(2);
+    let inner = frame(area, width, height, &title, buf);
+    let [prompt_area, text_area, status, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    Paragraph::new(Line::styled(prompt, theme::strong()))
+        .wrap(Wrap { trim: true })
+        .render(prompt_area, buf);
+    (&editor.area).render(text_area, buf);
+    let tag = match editor.purpose {
+        Purpose::Reflection { .. } => {
+            tr!(
+                "tui.editor.motive",
+                motive = editor
+                    .motive
+                    .map_or_else(|| tr!("tui.editor.no_tag"), |m| m.as_str().to_owned())
+            )
+        }
+        Purpose::Journal => {
+            tr!(
+                "tui.editor.mood",
+                mood = editor
+                    .mood
+                    .map_or_else(|| tr!("tui.editor.no_tag"), |m| format!("{}/5", m.get()))
+            )
+        }
+        Purpose::Urge => tr!("tui.editor.urge_note"),
+    };
+    let status_line = match (&editor.error, editor.saving) {
+        (Some(e), _) => Line::styled(e.clone(), theme::warn()),
+        (None, true) => Line::styled(tr!("tui.editor.saving"), theme::dim()),
+        (None, false) => Line::styled(
+            format!("{tag} · {}/{MAX_TEXT_CHARS}", editor.chars()),
+            theme::dim(),
+        ),
+    };
+    Paragraph::new(status_line).render(status, buf);
+    let key_help = if matches!(editor.purpose, Purpose::Urge) {
+        tr!("tui.editor.keys_urge")
+    } else {
+        tr!("tui.editor.keys")
+    };
+    Paragraph::new(Line::styled(key_help, theme::accent())).render(keys, buf);
+    let _ = app;
+}
+
+pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
+    let (title, intro) = match form.purpose {
+        FormPurpose::NewActivity => (tr!("tui.form.new_activity"), tr!("tui.form.activity_intro")),
+        FormPurpose::EditActivity(_) => (
+            tr!("tui.form.edit_activity"),
+            tr!("tui.form.activity_intro"),
+        ),
+        FormPurpose::Slip => (tr!("tui.form.slip"), tr!("tui.form.slip_intro")),
+        FormPurpose::Exception => (tr!("tui.form.exception"), tr!("tui.form.exception_intro")),
+    };
+    let height = u16::try_from(form.fields.len() + 7).unwrap_or(u16::MAX);
+    let inner = frame(area, 72, height, &title, buf);
+    let mut rows = Vec::with_capacity(form.fields.len() + 4);
+    rows.push(Constraint::Length(2));
+    rows.extend(form.fields.iter().map(|_| Constraint::Length(1)));
+    rows.push(Constraint::Length(1));
+    rows.push(Constraint::Length(1));
+    let areas = Layout::vertical(rows).split(inner);
+    Paragraph::new(Line::styled(intro, theme::dim()))
+        .wrap(Wrap { trim: true })
+        .render(areas[0], buf);
+    for (i, field) in form.fields.iter().enumerate() {
+        let row = areas[i + 1];
+        let [label, value] =
+            Layout::horizontal([Constraint::Length(18), Constraint::Fill(1)]).areas(row);
+        let focused = i == form.focus;
+        let label_style = if focused {
+            theme::strong()
+        } else {
+            theme::dim()
+        };
+        Paragraph::new(Line::styled(text::get(field.label).to_owned(), label_style))
+            .render(label, buf);
+        let shown = match &field.value {
+            Value::Text(area) => {
+                if focused {
+                    area.as_ref().render(value, buf);
+                    continue;
+                }
+                crate::tui::screens::one_line(&area.lines().join(" "), usize::from(value.width))
+            }
+            Value::Date { value, .. } => format!("‹ {} ›", value.format("%a %-d %b %Y")),
+            Value::Category(c) => format!("‹ {} › {}", c.as_str(), c.describe()),
+            Value::Rating(r) => format!(
+                "‹ {} ›",
+                r.map_or_else(
+                    || tr!("tui.form.no_rating"),
+                    |r| "★".repeat(usize::from(r.get()))
+                )
+            ),
+            Value::Toggle(b) => {
+                if *b {
+                    tr!("tui.form.yes")
+                } else {
+                    tr!("tui.form.no")
+                }
+            }
+        };
+        let style = if focused {
+            theme::selected()
+        } else {
+            theme::plain()
+        };
+        Paragraph::new(Line::styled(shown, style)).render(value, buf);
+    }
+    let n = form.fields.len();
+    let status = match (&form.error, form.saving) {
+        (Some(e), _) => Line::styled(e.clone(), theme::warn()),
+        (None, true) => Line::styled(tr!("tui.editor.saving"), theme::dim()),
+        (None, false) => Line::raw(""),
+    };
+    Paragraph::new(status).render(areas[n + 1], buf);
+    Paragraph::new(Line::styled(tr!("tui.form.keys"), theme::accent())).render(areas[n + 2], buf);
+}
+
+pub fn dialog(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
+    let (title, body, keys) = match dialog {
+        Dialog::ChoosePath {
+            path: Path::MoveOn,
+            target_days,
+        } => (
+            tr!("tui.dialog.move_on_title"),
+            format!(
+                "{}\n\n{}\n\n{}",
+                tr!("decide.move_on.question"),
+                tr!("decide.move_on.why"),
+                tr!(
+                    "tui.dialog.target",
+                    days = target_days,
+                    due = app.today() + chrono::Days::new(u64::from(*target_days))
+                )
+            ),
+            tr!("tui.dialog.keys_adjust"),
+        ),
+        Dialog::ChoosePath {
+            path: Path::Reconnect,
+            target_days,
+        } => (
+            tr!("tui.dialog.reconnect_title"),
+            format!(
+                "{}\n\n{}\n\n{}",
+                tr!("tui.dialog.reconnect_body"),
+                tr!("decide.reconnect.no_promise"),
+                tr!(
+                    "tui.dialog.target",
+                    days = target_days,
+                    due = app.today() + chrono::Days::new(u64::from(*target_days))
+                )
+            ),
+            tr!("tui.dialog.keys_adjust"),
+        ),
+        Dialog::DeleteActivity { title, .. } => (
+            tr!("tui.dialog.delete_title"),
+            tr!(
+                "tui.dialog.delete_body",
+                title = crate::tui::screens::one_line(title, 40)
+            ),
+            tr!("tui.dialog.keys"),
+        ),
+        Dialog::CheckpointYes => (
+            tr!("tui.dialog.yes_title"),
+            tr!("tui.dialog.yes_body"),
+            tr!("tui.dialog.keys"),
+        ),
+        Dialog::CheckpointNotYet { days } => (
+            tr!("tui.dialog.not_yet_title"),
+            tr!("tui.dialog.not_yet_body", days = days),
+            tr!("tui.dialog.keys_adjust"),
+        ),
+        Dialog::CheckpointNo => (
+            tr!("tui.dialog.no_title"),
+            tr!("tui.dialog.no_body"),
+            tr!("tui.dialog.keys"),
+        ),
+        Dialog::LeaveBreatherEarly(b) => (
+            tr!("tui.dialog.leave_title"),
+            tr!("tui.dialog.leave_body", left = mm_ss(b.remaining())),
+            tr!("tui.dialog.keys"),
+        ),
+    };
+    let inner = frame(area, 66, 14, &title, buf);
+    let [text, key_row] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    Paragraph::new(body)
+        .wrap(Wrap { trim: true })
+        .render(text, buf);
+    Paragraph::new(Line::styled(keys, theme::accent())).render(key_row, buf);
+}
+
+fn mm_ss(d: Duration) -> String {
+    let s = d.as_secs();
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// The breathing cycle: four seconds in, four held, six out.
+pub fn breath_phase(elapsed: Duration) -> (&'static str, f64) {
+    let cycle_ms = 14_000u128;
+    let t = elapsed.as_millis() % cycle_ms;
+    #[allow(clippy::cast_precision_loss)] // milliseconds within one cycle
+    let t = t as f64;
+    if t < 4_000.0 {
+        ("tui.breather.in", t / 4_000.0)
+    } else if t < 8_000.0 {
+        ("tui.breather.hold", 1.0)
+    } else {
+        ("tui.breather.out", 1.0 - (t - 8_000.0) / 6_000.0)
+    }
+}
+
+pub fn breather(b: &Breather, area: Rect, buf: &mut Buffer) {
+    let inner = frame(area, 60, 12, &tr!("tui.breather.title"), buf);
+    let [intro, gap, phase, bar, left, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let _ = gap;
+    Paragraph::new(tr!("tui.breather.intro"))
+        .wrap(Wrap { trim: true })
+        .render(intro, buf);
+    let (key, fill) = breath_phase(b.elapsed);
+    Paragraph::new(Line::styled(text::get(key).to_owned(), theme::strong())).render(phase, buf);
+    Gauge::default()
+        .gauge_style(theme::accent())
+        .ratio(fill.clamp(0.0, 1.0))
+        .label("")
+        .use_unicode(true)
+        .render(bar, buf);
+    Paragraph::new(Line::styled(
+        tr!("tui.breather.left", left = mm_ss(b.remaining())),
+        theme::dim(),
+    ))
+    .render(left, buf);
+    Paragraph::new(Line::styled(tr!("tui.breather.keys"), theme::dim())).render(keys, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_breath_goes_in_holds_and_goes_out() {
+        assert_eq!(breath_phase(Duration::from_secs(0)).0, "tui.breather.in");
+        assert_eq!(breath_phase(Duration::from_secs(5)).0, "tui.breather.hold");
+        assert_eq!(breath_phase(Duration::from_secs(9)).0, "tui.breather.out");
+        assert_eq!(breath_phase(Duration::from_secs(14)).0, "tui.breather.in");
+        assert_eq!(mm_ss(Duration::from_secs(600)), "10:00");
+        assert_eq!(mm_ss(Duration::from_secs(61)), "1:01");
+    }
+}

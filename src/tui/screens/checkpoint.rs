@@ -1,0 +1,112 @@
+//! The checkpoint: "Do I really want to get back together with my ex?",
+//! beside the week-one answers and the month's numbers.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::one_line;
+use super::reflect::answer_label;
+use crate::domain::Answer;
+use crate::tr;
+use crate::tui::app::App;
+use crate::tui::theme;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = area.inner(Margin::new(1, 0));
+    let [question, rest, keys] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let yes_today = app
+        .journey
+        .checkpoints
+        .last()
+        .is_some_and(|c| c.answer == Answer::Yes && c.date == app.today());
+    let standing = app
+        .journey
+        .checkpoints
+        .iter()
+        .rev()
+        .take_while(|c| c.answer == Answer::Yes)
+        .count();
+    let state = if yes_today {
+        tr!("tui.checkpoint.yes_today")
+    } else if standing > 0 {
+        tr!("tui.checkpoint.yes_before")
+    } else {
+        tr!("tui.checkpoint.take_your_time")
+    };
+    Paragraph::new(vec![
+        Line::styled(tr!("tui.checkpoint.question"), theme::strong()),
+        Line::styled(state, theme::dim()),
+    ])
+    .wrap(Wrap { trim: true })
+    .render(question, buf);
+
+    let [answers, numbers] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(32)]).areas(rest);
+    let width = usize::from(answers.width);
+    let mut lines = vec![Line::styled(tr!("tui.reflect.week_one"), theme::title())];
+    for &i in &app.derived.reflections {
+        if let Some(r) = app.journey.reflections.get(i) {
+            lines.push(Line::styled(answer_label(r), theme::dim()));
+            lines.push(Line::raw(one_line(&r.text, width.saturating_sub(2))));
+        }
+    }
+    Paragraph::new(lines).render(answers, buf);
+
+    let block = Block::new()
+        .borders(Borders::LEFT)
+        .border_style(theme::border());
+    let inner = block.inner(numbers).inner(Margin::new(1, 0));
+    block.render(numbers, buf);
+    let mut month = vec![Line::styled(tr!("tui.checkpoint.month"), theme::title())];
+    if let Some(c) = &app.derived.count {
+        month.push(Line::raw(tr!(
+            "tui.countdown.total",
+            days = c.total_silent_days
+        )));
+        month.push(Line::raw(tr!(
+            "tui.countdown.slips",
+            slips = c.slips,
+            exceptions = app.journey.exceptions.len()
+        )));
+    }
+    month.push(Line::raw(tr!(
+        "tui.checkpoint.activities",
+        count = app.journey.activities.len()
+    )));
+    let mut top: Vec<_> = app
+        .derived
+        .by_category
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    top.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    for (category, n) in top.into_iter().take(3) {
+        month.push(Line::styled(
+            format!("  {} {n}", category.as_str()),
+            theme::dim(),
+        ));
+    }
+    month.push(Line::raw(tr!(
+        "tui.checkpoint.urges",
+        count = app.journey.urges.len()
+    )));
+    if let Some(mean) = app.journey.mean_mood(app.today(), 30) {
+        month.push(Line::raw(tr!(
+            "tui.checkpoint.mood",
+            mean = format!("{mean:.1}")
+        )));
+    }
+    Paragraph::new(month)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+    Paragraph::new(Line::styled(tr!("tui.checkpoint.keys"), theme::accent()))
+        .wrap(Wrap { trim: true })
+        .render(keys, buf);
+}

@@ -1,0 +1,152 @@
+//! Reflect: the seven mornings, today's answer, and — once the week is
+//! complete — the answers side by side and the choice of path.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::{lines, one_line};
+use crate::domain::{Reflection, Stage, reflection::WEEK};
+use crate::tr;
+use crate::tui::app::App;
+use crate::tui::theme;
+use crate::tui::view::visible_window;
+
+/// "Mon 4 Jan · morning · revenge", for one answer.
+pub fn answer_label(r: &Reflection) -> String {
+    let when = if r.is_morning() { "●" } else { "◐" };
+    let tag = r
+        .motive
+        .map_or(String::new(), |m| format!(" {}", m.as_str()));
+    format!("{} {when}{tag}", r.date.format("%a %-d %b"))
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let stage = app.derived.summary.stage;
+    let [top, rest] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    let heading = match stage {
+        Stage::VerdictDue => tr!("tui.reflect.side_by_side"),
+        Stage::NotStarted | Stage::Reflection => tr!("tui.today.question"),
+        _ => tr!("tui.reflect.week_one"),
+    };
+    let mut head = vec![Line::styled(format!(" {heading}"), theme::strong())];
+    let tally: Vec<String> = app
+        .journey
+        .motive_tally()
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(m, n)| format!("{} {n}", m.as_str()))
+        .collect();
+    let hint = match stage {
+        Stage::VerdictDue => tr!("tui.reflect.choose"),
+        Stage::NotStarted | Stage::Reflection if !app.derived.summary.reflection.answered_today => {
+            tr!("tui.today.answer_now")
+        }
+        _ => String::new(),
+    };
+    let mut second = vec![Span::styled(
+        format!(
+            " {}",
+            tr!(
+                "tui.reflect.tally",
+                tally = if tally.is_empty() {
+                    "—".to_owned()
+                } else {
+                    tally.join(" · ")
+                }
+            )
+        ),
+        theme::dim(),
+    )];
+    if !hint.is_empty() {
+        second.push(Span::styled(format!("   {hint}"), theme::accent()));
+    }
+    head.push(Line::from(second));
+    Paragraph::new(head).render(top, buf);
+    let [list_area, text_area] =
+        Layout::horizontal([Constraint::Length(30), Constraint::Fill(1)]).areas(rest);
+    render_list(app, list_area, buf);
+    render_answer(app, text_area, buf);
+}
+
+fn render_list(app: &App, list_area: Rect, buf: &mut Buffer) {
+    let rows = usize::from(list_area.height);
+    let count = app.derived.reflections.len();
+    let mut list = Vec::new();
+    if count == 0 {
+        list.push(Line::styled(
+            format!(" {}", tr!("tui.reflect.none_yet")),
+            theme::dim(),
+        ));
+    }
+    for slot in visible_window(count, app.selection.reflect, rows) {
+        let Some(r) = app
+            .derived
+            .reflections
+            .get(slot)
+            .and_then(|&i| app.journey.reflections.get(i))
+        else {
+            continue;
+        };
+        let label = format!(" {}. {}", slot + 1, answer_label(r));
+        let style = if slot == app.selection.reflect {
+            theme::selected()
+        } else {
+            theme::plain()
+        };
+        list.push(Line::styled(
+            one_line(&label, usize::from(list_area.width)),
+            style,
+        ));
+    }
+    if count < WEEK && rows > count + 1 {
+        list.push(Line::styled(
+            format!(
+                " {}",
+                tr!(
+                    "tui.reflect.to_go",
+                    left = crate::text::count(
+                        u64::try_from(WEEK - count).unwrap_or(0),
+                        "count.mornings"
+                    )
+                )
+            ),
+            theme::dim(),
+        ));
+    }
+    Paragraph::new(list).render(list_area, buf);
+}
+
+fn render_answer(app: &App, text_area: Rect, buf: &mut Buffer) {
+    let block = Block::new()
+        .borders(Borders::LEFT)
+        .border_style(theme::border());
+    let inner = block.inner(text_area);
+    block.render(text_area, buf);
+    let selected = app
+        .derived
+        .reflections
+        .get(app.selection.reflect)
+        .and_then(|&i| app.journey.reflections.get(i));
+    let body = match selected {
+        Some(r) => {
+            let when = if r.is_morning() {
+                tr!("list.morning")
+            } else {
+                tr!("list.not_morning")
+            };
+            let tag = r
+                .motive
+                .map_or(String::new(), |m| format!(" · {}", m.as_str()));
+            let heading = format!("{} · {when}{tag}", r.date.format("%A %-d %B"));
+            let mut l = vec![Line::styled(heading, theme::title()), Line::raw("")];
+            l.extend(lines(&r.text));
+            l
+        }
+        None => vec![Line::styled(tr!("tui.reflect.why_week"), theme::dim())],
+    };
+    Paragraph::new(body)
+        .wrap(Wrap { trim: false })
+        .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+}
