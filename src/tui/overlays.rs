@@ -205,11 +205,7 @@ pub fn dialog(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
                 "{}\n\n{}\n\n{}",
                 tr!("decide.move_on.question"),
                 tr!("decide.move_on.why"),
-                tr!(
-                    "tui.dialog.target",
-                    days = target_days,
-                    due = app.today() + chrono::Days::new(u64::from(*target_days))
-                )
+                target_line(app, *target_days)
             ),
             tr!("tui.dialog.keys_adjust"),
         ),
@@ -222,11 +218,7 @@ pub fn dialog(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
                 "{}\n\n{}\n\n{}",
                 tr!("tui.dialog.reconnect_body"),
                 tr!("decide.reconnect.no_promise"),
-                tr!(
-                    "tui.dialog.target",
-                    days = target_days,
-                    due = app.today() + chrono::Days::new(u64::from(*target_days))
-                )
+                target_line(app, *target_days)
             ),
             tr!("tui.dialog.keys_adjust"),
         ),
@@ -259,13 +251,48 @@ pub fn dialog(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
             tr!("tui.dialog.keys"),
         ),
     };
-    let inner = frame(area, 66, 14, &title, buf);
+    // Just tall enough for the wrapped text, the keys and the borders.
+    let text_rows = wrapped_rows(&body, 62);
+    let height = u16::try_from(text_rows + 4).unwrap_or(u16::MAX);
+    let inner = frame(area, 66, height, &title, buf);
     let [text, key_row] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     Paragraph::new(body)
         .wrap(Wrap { trim: true })
         .render(text, buf);
     Paragraph::new(Line::styled(keys, theme::accent())).render(key_row, buf);
+}
+
+/// Rows `text` takes when word-wrapped at `width` (an upper bound).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    text.lines()
+        .map(|line| {
+            let mut rows = 1;
+            let mut used = 0;
+            for word in line.split_whitespace() {
+                let len = word.chars().count();
+                if used > 0 && used + 1 + len > width {
+                    rows += 1;
+                    used = 0;
+                }
+                used += if used == 0 { len } else { len + 1 };
+            }
+            rows
+        })
+        .sum()
+}
+
+fn target_line(app: &App, days: u32) -> String {
+    let due = app.today() + chrono::Days::new(u64::from(days));
+    format!(
+        "{} {}",
+        tr!(
+            "tui.dialog.target",
+            days = days,
+            due = due.format("%a %-d %b %Y")
+        ),
+        tr!("tui.dialog.suggestion")
+    )
 }
 
 fn mm_ss(d: Duration) -> String {
@@ -331,5 +358,7 @@ mod tests {
         assert_eq!(breath_phase(Duration::from_secs(14)).0, "tui.breather.in");
         assert_eq!(mm_ss(Duration::from_secs(600)), "10:00");
         assert_eq!(mm_ss(Duration::from_secs(61)), "1:01");
+        assert_eq!(wrapped_rows("one two three", 7), 2);
+        assert_eq!(wrapped_rows("a\n\nb", 10), 3);
     }
 }

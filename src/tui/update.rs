@@ -420,7 +420,7 @@ pub fn saved(
                     tr!(
                         "tui.saved.decided",
                         target = count.target_days,
-                        due = count.due_on()
+                        due = count.due_on().format("%a %-d %b")
                     )
                 }
                 Changed::Slipped(count) => tr!(

@@ -25,7 +25,14 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        let notice_rows = u16::from(self.notice.is_some());
+        // A notice takes one row, or two when it is long; never more.
+        let notice_rows = self.notice.as_ref().map_or(0, |n| {
+            if n.text.chars().count() + 2 > usize::from(area.width) {
+                2
+            } else {
+                1
+            }
+        });
         let [header, body, notice, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
@@ -58,7 +65,9 @@ impl Widget for &App {
             } else {
                 theme::accent()
             };
-            Paragraph::new(Line::styled(format!(" {}", n.text), style)).render(notice, buf);
+            Paragraph::new(Line::styled(format!(" {}", n.text), style))
+                .wrap(Wrap { trim: false })
+                .render(notice, buf);
         }
         render_footer(self, footer, buf);
         match &self.overlay {

@@ -81,7 +81,11 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .and_then(|&i| app.journey.activities.get(i));
     let mut info = Vec::new();
     if let Some(note) = selected.and_then(|a| a.note.as_deref()) {
-        info.extend(lines(note).into_iter().map(|l| l.patch_style(theme::dim())));
+        info.extend(
+            lines(&format!(" {note}"))
+                .into_iter()
+                .map(|l| l.patch_style(theme::dim())),
+        );
     }
     Paragraph::new(info)
         .wrap(Wrap { trim: false })

@@ -64,10 +64,52 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     head.push(Line::from(second));
     Paragraph::new(head).render(top, buf);
+    if stage == Stage::VerdictDue {
+        render_side_by_side(app, rest, buf);
+        return;
+    }
     let [list_area, text_area] =
         Layout::horizontal([Constraint::Length(30), Constraint::Fill(1)]).areas(rest);
     render_list(app, list_area, buf);
     render_answer(app, text_area, buf);
+}
+
+/// All seven answers at once: the selected one in full, the others on one line.
+fn render_side_by_side(app: &App, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = Vec::new();
+    for (slot, &i) in app.derived.reflections.iter().enumerate() {
+        let Some(r) = app.journey.reflections.get(i) else {
+            continue;
+        };
+        let selected = slot == app.selection.reflect;
+        let label = format!(" {} ", answer_label(r));
+        let style = if selected {
+            theme::selected()
+        } else {
+            theme::title()
+        };
+        if selected {
+            lines.push(Line::styled(label, style));
+            for line in crate::terminal_text::safe(&r.text).lines() {
+                lines.push(Line::raw(format!("   {line}")));
+            }
+        } else {
+            let room = width.saturating_sub(label.chars().count() + 1);
+            lines.push(Line::from(vec![
+                Span::styled(label, style),
+                Span::styled(one_line(&r.text, room), theme::dim()),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(" {}", tr!("tui.reflect.read_them")),
+        theme::dim(),
+    ));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }
 
 fn render_list(app: &App, list_area: Rect, buf: &mut Buffer) {
