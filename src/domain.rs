@@ -4,6 +4,7 @@
 
 pub mod activity;
 pub mod checkpoint;
+pub mod cues;
 pub mod journal;
 pub mod journey;
 pub mod message;

@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 const CATALOGUE: &str = include_str!("../assets/text.toml");
+/// Word lists (under the `cues.` prefix): see `assets/cues.toml`.
+const CUES: &str = include_str!("../assets/cues.toml");
 
 fn catalogue() -> &'static HashMap<String, String> {
     static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
@@ -17,6 +19,9 @@ fn catalogue() -> &'static HashMap<String, String> {
         let mut map = HashMap::new();
         if let Ok(table) = CATALOGUE.parse::<toml::Table>() {
             flatten("", &table, &mut map);
+        }
+        if let Ok(table) = CUES.parse::<toml::Table>() {
+            flatten("cues", &table, &mut map);
         }
         map
     })
@@ -123,6 +128,8 @@ mod tests {
     #[test]
     fn catalogue_parses_and_is_not_empty() {
         assert!(CATALOGUE.parse::<toml::Table>().is_ok());
+        assert!(CUES.parse::<toml::Table>().is_ok());
+        assert!(list("cues.revenge").contains(&"regret"));
         assert!(catalogue().len() > 20);
     }
 

@@ -31,6 +31,32 @@ pub fn lines(text: &str) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// What the app noticed in someone's words, gently: never a verdict.
+pub fn cue_lines(text: &str) -> Vec<Line<'static>> {
+    use crate::domain::cues::{CueKind, noticed};
+    let mut out = Vec::new();
+    for (kind, key) in [
+        (CueKind::Revenge, "tui.cues.revenge"),
+        (CueKind::Reconnect, "tui.cues.reconnect"),
+    ] {
+        let found = noticed(text, kind);
+        if !found.is_empty() {
+            out.push(Line::styled(
+                crate::text::fill(key, &[("words", found.join(", "))]),
+                crate::tui::theme::dim(),
+            ));
+        }
+    }
+    if !out.is_empty() {
+        out.insert(0, Line::raw(""));
+        out.push(Line::styled(
+            crate::tr!("tui.cues.only_you"),
+            crate::tui::theme::dim(),
+        ));
+    }
+    out
+}
+
 /// A mood sparkline from 1–5 values (`None`: no entry that day).
 pub fn mood_sparkline(moods: &[Option<f64>]) -> String {
     const BARS: [char; 5] = ['▁', '▂', '▄', '▆', '█'];

@@ -80,6 +80,15 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .get(app.selection.activities)
         .and_then(|&i| app.journey.activities.get(i));
     let mut info = Vec::new();
+    let about = selected.map(|a| format!("{} {}", a.title, a.note.as_deref().unwrap_or("")));
+    if about.is_some_and(|t| {
+        !crate::domain::cues::noticed(&t, crate::domain::cues::CueKind::RevengeDiet).is_empty()
+    }) {
+        info.push(Line::styled(
+            format!(" {}", tr!("tui.cues.revenge_diet")),
+            theme::warn(),
+        ));
+    }
     if let Some(note) = selected.and_then(|a| a.note.as_deref()) {
         info.extend(
             lines(&format!(" {note}"))

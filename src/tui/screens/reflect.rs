@@ -94,6 +94,11 @@ fn render_side_by_side(app: &App, area: Rect, buf: &mut Buffer) {
             for line in crate::terminal_text::safe(&r.text).lines() {
                 lines.push(Line::raw(format!("   {line}")));
             }
+            lines.extend(super::cue_lines(&r.text).into_iter().map(|l| {
+                let mut indented = vec![Span::raw("   ")];
+                indented.extend(l.spans);
+                Line::from(indented)
+            }));
         } else {
             let room = width.saturating_sub(label.chars().count() + 1);
             lines.push(Line::from(vec![
@@ -184,6 +189,7 @@ fn render_answer(app: &App, text_area: Rect, buf: &mut Buffer) {
             let heading = format!("{} · {when}{tag}", r.date.format("%A %-d %B"));
             let mut l = vec![Line::styled(heading, theme::title()), Line::raw("")];
             l.extend(lines(&r.text));
+            l.extend(super::cue_lines(&r.text));
             l
         }
         None => vec![Line::styled(tr!("tui.reflect.why_week"), theme::dim())],
