@@ -15,11 +15,13 @@ pub mod update;
 pub mod view;
 
 use std::io;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 
-use crate::service::{Service, ServiceError};
+use crate::service::{Change, Service, ServiceError};
+use crate::tr;
 use action::Action;
 use app::App;
 use update::Effect;
@@ -37,10 +39,35 @@ pub enum TuiError {
 pub fn run(service: &Service) -> Result<(), TuiError> {
     let journey = service.load()?;
     let mut app = App::new(journey, service.now(), service.stamp());
-    let mut guard = terminal::TerminalGuard::enter()?;
-    let result = event_loop(&mut guard, service, &mut app);
+    // What an open editor holds, for the signal thread to keep if the app
+    // is ended from outside (SIGTERM, the window closing).
+    let pending: Pending = Arc::new(Mutex::new(None));
+    let last_words = {
+        let (pending, service) = (Arc::clone(&pending), service.clone());
+        Box::new(move || keep_unsaved(&service, &pending))
+    };
+    let mut guard = terminal::TerminalGuard::enter(last_words)?;
+    let result = event_loop(&mut guard, service, &mut app, &pending);
     drop(guard);
     result
+}
+
+type Pending = Arc<Mutex<Option<String>>>;
+
+/// Saves the text of an editor that was open when the app was ended, as a
+/// journal entry: it never overwrites anything, and nothing typed is lost.
+fn keep_unsaved(service: &Service, pending: &Pending) {
+    let text = pending
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    if let Some(text) = text {
+        let entry = format!("{}\n\n{text}", tr!("tui.editor.recovered"));
+        let _ = service.perform(Change::Journal {
+            text: entry,
+            mood: None,
+        });
+    }
 }
 
 /// Turns a terminal event into an action.
@@ -74,6 +101,7 @@ fn event_loop(
     guard: &mut terminal::TerminalGuard,
     service: &Service,
     app: &mut App,
+    pending: &Pending,
 ) -> Result<(), TuiError> {
     let mut last_tick = Instant::now();
     let mut dirty = true;
@@ -91,6 +119,9 @@ fn event_loop(
                 // A key press also moves the clock, so a day never lags behind input.
                 let effect = update::update(app, action);
                 perform(service, app, effect);
+                *pending
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = app.editor_text();
                 dirty = true;
             }
         }

@@ -268,6 +268,14 @@ impl App {
         }
     }
 
+    /// The text of an open editor, when it holds any.
+    pub fn editor_text(&self) -> Option<String> {
+        match &self.overlay {
+            Some(Overlay::Editor(e)) => Some(e.text()).filter(|t| !t.trim().is_empty()),
+            _ => None,
+        }
+    }
+
     /// The breather (or its leave-early question) is on screen.
     pub fn is_breathing(&self) -> bool {
         matches!(

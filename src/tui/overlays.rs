@@ -110,10 +110,10 @@ pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
         ),
     };
     Paragraph::new(status_line).render(status, buf);
-    let key_help = if matches!(editor.purpose, Purpose::Urge) {
-        tr!("tui.editor.keys_urge")
-    } else {
-        tr!("tui.editor.keys")
+    let key_help = match editor.purpose {
+        Purpose::Urge => tr!("tui.editor.keys_urge"),
+        Purpose::Journal => tr!("tui.editor.keys_journal"),
+        Purpose::Reflection { .. } => tr!("tui.editor.keys"),
     };
     Paragraph::new(Line::styled(key_help, theme::accent())).render(keys, buf);
     let _ = app;

@@ -40,7 +40,10 @@ fn install_panic_hook() {
     });
 }
 
-fn install_signal_thread() -> io::Result<()> {
+/// On SIGTERM, SIGHUP (the window closed) or SIGQUIT: restore the terminal,
+/// run `last_words` (keep unsaved text), exit. A thread, not a flag: a loop
+/// blocked on a dead tty would never look at a flag.
+fn install_signal_thread(last_words: Box<dyn FnOnce() + Send>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT])?;
     std::thread::Builder::new()
@@ -48,6 +51,7 @@ fn install_signal_thread() -> io::Result<()> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 restore();
+                last_words();
                 std::process::exit(128 + signal);
             }
         })?;
@@ -57,9 +61,9 @@ fn install_signal_thread() -> io::Result<()> {
 impl TerminalGuard {
     /// Enters raw mode and the alternate screen, with bracketed paste and
     /// no mouse capture (people want to select and copy text).
-    pub fn enter() -> io::Result<Self> {
+    pub fn enter(last_words: Box<dyn FnOnce() + Send>) -> io::Result<Self> {
         install_panic_hook();
-        install_signal_thread()?;
+        install_signal_thread(last_words)?;
         enable_raw_mode()?;
         let entered = (|| {
             let mut out = io::stdout();

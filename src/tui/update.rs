@@ -64,7 +64,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         _ => {}
     }
     match app.overlay.take() {
-        None => on_screen(app, &action),
+        None => {
+            let effect = on_screen(app, &action);
+            // A notice belongs to the screen; an editor or dialog opening
+            // over it makes it stale.
+            if app.overlay.is_some() && app.notice.as_ref().is_some_and(|n| !n.is_error) {
+                app.notice = None;
+            }
+            effect
+        }
         Some(Overlay::Help) => {
             if action != Action::ToggleHelp {
                 app.overlay = Some(Overlay::Help);
@@ -178,9 +186,14 @@ fn next_step(app: &mut App) -> Effect {
 fn on_screen(app: &mut App, action: &Action) -> Effect {
     let today = app.today();
     match action {
-        Action::GoTo(screen) => app.screen = *screen,
-        Action::NextScreen => cycle_screen(app, true),
-        Action::PreviousScreen => cycle_screen(app, false),
+        Action::GoTo(screen) => {
+            app.screen = *screen;
+            app.notice = None;
+        }
+        Action::NextScreen | Action::PreviousScreen => {
+            cycle_screen(app, *action == Action::NextScreen);
+            app.notice = None;
+        }
         Action::ToggleHelp => app.overlay = Some(Overlay::Help),
         Action::Up => move_selection(app, false),
         Action::Down => move_selection(app, true),

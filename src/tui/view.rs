@@ -70,6 +70,12 @@ impl Widget for &App {
                 .render(notice, buf);
         }
         render_footer(self, footer, buf);
+        // Overlays sit between the header and the footer, never over them.
+        let area = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
         match &self.overlay {
             None => {}
             Some(Overlay::Help) => overlays::help(self, area, buf),

@@ -4,7 +4,7 @@
 //! deadline; the server is killed when the handle is dropped.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -41,6 +41,8 @@ pub fn quote_path(p: &Path) -> String {
 /// shell script. Killed (with everything in it) on drop.
 pub struct Tmux {
     socket: String,
+    /// The socket file, removed on drop (tmux leaves it behind).
+    socket_path: Option<PathBuf>,
 }
 
 impl Tmux {
@@ -53,7 +55,10 @@ impl Tmux {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
-        let tmux = Tmux { socket };
+        let mut tmux = Tmux {
+            socket,
+            socket_path: None,
+        };
         tmux.run(&[
             "new-session",
             "-d",
@@ -65,6 +70,7 @@ impl Tmux {
             "s",
             script,
         ]);
+        tmux.socket_path = Some(PathBuf::from(tmux.format("#{socket_path}")));
         tmux
     }
 
@@ -155,7 +161,7 @@ impl Tmux {
 
     /// Polls the pane until `ready` holds for it, and returns that screen;
     /// fails with `what` and the last screen after [`DEADLINE`].
-    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    pub fn wait_until(&self, what: &str, ready: impl FnMut(&str) -> bool) -> String {
         self.wait_until_within(DEADLINE, what, ready)
     }
 
@@ -164,7 +170,7 @@ impl Tmux {
         &self,
         deadline: Duration,
         what: &str,
-        ready: impl Fn(&str) -> bool,
+        mut ready: impl FnMut(&str) -> bool,
     ) -> String {
         let start = Instant::now();
         loop {
@@ -191,7 +197,10 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         // Errors are fine: the server may be gone already.
-        let _ = self.output(&["kill-server"]);
+        let _ = self.command(&["kill-server"]).output();
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -223,8 +232,8 @@ fn stat(pid: u32) -> Option<(String, char, u32)> {
     let name = text[open + 1..close].to_owned();
     let mut rest = text[close + 1..].split_whitespace();
     let state = rest.next()?.chars().next()?;
-    let ppid = rest.next()?.parse().ok()?;
-    Some((name, state, ppid))
+    let parent = rest.next()?.parse().ok()?;
+    Some((name, state, parent))
 }
 
 /// The running children of `parent` called `name`.
@@ -235,8 +244,8 @@ pub fn children_named(parent: u32, name: &str) -> Vec<u32> {
     entries
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
         .filter(|&pid| {
-            stat(pid).is_some_and(|(n, state, ppid)| {
-                ppid == parent && n == name && !matches!(state, 'Z' | 'X')
+            stat(pid).is_some_and(|(n, state, p)| {
+                p == parent && n == name && !matches!(state, 'Z' | 'X')
             })
         })
         .collect()

@@ -74,7 +74,9 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         };
         rows.push(Line::styled(one_line(&label, width), style));
     }
-    Paragraph::new(rows).render(rows_area, buf);
+    Paragraph::new(rows)
+        .wrap(Wrap { trim: false })
+        .render(rows_area, buf);
     let selected = d
         .activities
         .get(app.selection.activities)

@@ -61,7 +61,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         rows.push(Line::styled(one_line(&label, width), style));
     }
-    Paragraph::new(rows).render(list_area, buf);
+    Paragraph::new(rows)
+        .wrap(Wrap { trim: false })
+        .render(list_area, buf);
     let block = Block::new()
         .borders(Borders::LEFT)
         .border_style(theme::border());

@@ -162,7 +162,9 @@ fn render_list(app: &App, list_area: Rect, buf: &mut Buffer) {
             theme::dim(),
         ));
     }
-    Paragraph::new(list).render(list_area, buf);
+    Paragraph::new(list)
+        .wrap(Wrap { trim: false })
+        .render(list_area, buf);
 }
 
 fn render_answer(app: &App, text_area: Rect, buf: &mut Buffer) {
