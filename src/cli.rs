@@ -2,6 +2,7 @@
 //! subcommand, output through [`output::Output`]. Parsed arguments become
 //! service calls here, at the edge; nothing deeper sees clap.
 
+mod backups;
 mod checkpoint;
 mod contact;
 pub mod dates;
@@ -61,6 +62,10 @@ pub enum Command {
     Status(status::Args),
     /// What was written, newest first.
     List(list::Args),
+    /// The daily backups of the data file, newest first.
+    Backups,
+    /// Bring a backup back (the current file is kept as a backup first).
+    Restore(backups::RestoreArgs),
     /// Open the app on a throwaway copy of a sample journey (never touches your data).
     Demo,
 }
@@ -153,6 +158,8 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         Some(Command::Checkpoint(args)) => checkpoint::run(&args, &service, &mut out),
         Some(Command::Status(args)) => status::run(&args, &service, &mut out),
         Some(Command::List(args)) => list::run(&args, &service, &mut out),
+        Some(Command::Backups) => backups::list(&service, &mut out),
+        Some(Command::Restore(args)) => backups::restore(&args, &service, &mut out),
     };
     result.and_then(|()| out.flush().map_err(CliError::from))
 }

@@ -122,6 +122,22 @@ impl Service {
         Ok((journey, summary))
     }
 
+    /// The daily backups, newest first.
+    pub fn backups(&self) -> Vec<crate::storage::backup::Backup> {
+        crate::storage::backup::list(self.store.dir())
+    }
+
+    /// Brings back backup `wanted` (a file name, a date or a path), keeping
+    /// the current file as a backup first.
+    pub fn restore(&self, wanted: &str) -> Result<Journey, ServiceError> {
+        let path = crate::storage::backup::find(self.store.dir(), wanted).ok_or_else(|| {
+            DomainError::NoSuchBackup {
+                wanted: wanted.to_owned(),
+            }
+        })?;
+        Ok(self.store.restore(&path, self.now().naive_local())?)
+    }
+
     /// Applies `change` and returns what it did and the journey as saved.
     pub fn perform(&self, change: Change) -> Result<(Changed, Journey), ServiceError> {
         let now = self.now();
@@ -129,7 +145,7 @@ impl Service {
         let counted = |j: &Journey| j.no_contact_on(today).ok_or(DomainError::NoCountdownYet);
         Ok(self
             .store
-            .update_and_get(|j| -> Result<Changed, DomainError> {
+            .update_on(today, |j| -> Result<Changed, DomainError> {
                 Ok(match change {
                     Change::Reflect {
                         text,

@@ -7,6 +7,7 @@
 //! the old file or the new one.
 
 mod atomic;
+pub mod backup;
 pub mod demo;
 mod error;
 mod lock;
@@ -16,6 +17,8 @@ pub mod schema;
 use std::fs;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
 
 pub use error::StorageError;
 
@@ -105,6 +108,43 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Journey) -> Result<T, E>,
     ) -> Result<Result<(T, Journey), E>, StorageError> {
+        self.apply(&Keep::Nothing, change)
+    }
+
+    /// [`Store::update_and_get`] on `today`: the first write of a day first
+    /// copies the current file to `backups/` (see [`backup`]).
+    pub fn update_on<T, E>(
+        &self,
+        today: NaiveDate,
+        change: impl FnOnce(&mut Journey) -> Result<T, E>,
+    ) -> Result<Result<(T, Journey), E>, StorageError> {
+        self.apply(&Keep::Daily(today), change)
+    }
+
+    /// Replaces the journey with the one in the backup at `path`, after
+    /// keeping the current file as a backup too (named for `now`). The
+    /// backup must be fully readable; the write takes the usual path.
+    pub fn restore(&self, path: &Path, now: NaiveDateTime) -> Result<Journey, StorageError> {
+        let missing = || StorageError::io("read", path, std::io::Error::from(ErrorKind::NotFound));
+        let bytes = read_bounded(path)?.ok_or_else(missing)?;
+        let restored = schema::decode(&bytes).map_err(|problem| StorageError::Unreadable {
+            path: path.to_owned(),
+            problem,
+        })?;
+        let name = format!("breather-{}.json", now.format("%Y-%m-%dT%H%M%S"));
+        let replace = |journey: &mut Journey| {
+            *journey = restored.clone();
+            Ok::<(), std::convert::Infallible>(())
+        };
+        self.apply(&Keep::Named(name), replace)?;
+        Ok(restored)
+    }
+
+    fn apply<T, E>(
+        &self,
+        keep: &Keep,
+        change: impl FnOnce(&mut Journey) -> Result<T, E>,
+    ) -> Result<Result<(T, Journey), E>, StorageError> {
         atomic::ensure_private_dir(&self.dir)?;
         let _lock = lock::Lock::acquire(&self.dir.join(LOCK_FILE))?;
         atomic::remove_stale_temps(&self.dir, DATA_FILE);
@@ -118,9 +158,29 @@ impl Store {
             detail: source.to_string(),
         })?;
         if bytes.as_deref() != Some(encoded.as_slice()) {
+            if let Some(old) = bytes.as_deref() {
+                self.keep_copy(keep, old)?;
+            }
             atomic::write(&self.write_target(), &encoded)?;
         }
         Ok(Ok((outcome, journey)))
+    }
+
+    /// The copies made before a write replaces `old`: one before a file of
+    /// an older format is rewritten (never pruned), and the one `keep` asks for.
+    fn keep_copy(&self, keep: &Keep, old: &[u8]) -> Result<(), StorageError> {
+        if let Some(version) = schema::older_version(old) {
+            backup::write(
+                &self.dir,
+                &format!("breather-v{version}-original.json"),
+                old,
+            )?;
+        }
+        match keep {
+            Keep::Nothing => Ok(()),
+            Keep::Daily(day) => backup::daily(&self.dir, *day, old),
+            Keep::Named(name) => backup::write(&self.dir, name, old).map(|_| ()),
+        }
     }
 
     /// Where a save goes: the data file, or the file it links to, so a
@@ -150,6 +210,15 @@ impl Store {
     }
 }
 
+/// Which copy of the current file to keep before a write replaces it.
+enum Keep {
+    Nothing,
+    /// The day's backup, if there is none yet.
+    Daily(NaiveDate),
+    /// A copy under this name (before a restore).
+    Named(String),
+}
+
 /// See [`Store::stamp`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStamp {
@@ -159,7 +228,7 @@ pub struct FileStamp {
 }
 
 /// Reads at most [`MAX_FILE_BYTES`] of the data file; `None` when it is absent.
-fn read_bounded(path: &Path) -> Result<Option<Vec<u8>>, StorageError> {
+pub(crate) fn read_bounded(path: &Path) -> Result<Option<Vec<u8>>, StorageError> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == ErrorKind::NotFound => {

@@ -53,6 +53,8 @@ pub enum DomainError {
     ExtendDaysZero,
     #[error("{}", tr!("error.too_many_days", days = days, max = max))]
     TooManyDays { days: u32, max: u32 },
+    #[error("{}", tr!("error.no_such_backup", wanted = wanted))]
+    NoSuchBackup { wanted: String },
     #[error("{}", tr!("error.no_such_activity", id = id))]
     NoSuchActivity { id: u32 },
 }

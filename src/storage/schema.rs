@@ -71,6 +71,12 @@ pub fn decode(bytes: &[u8]) -> Result<Journey, Problem> {
     }
 }
 
+/// The format version of a file older than this build's (it will be
+/// migrated on the next write), if it is one.
+pub fn older_version(bytes: &[u8]) -> Option<u64> {
+    probe_version(bytes).filter(|v| (1..u64::from(Journey::SCHEMA_VERSION)).contains(v))
+}
+
 /// Pretty JSON with a trailing newline; keys in declaration order.
 pub fn encode(journey: &Journey) -> Result<Vec<u8>, serde_json::Error> {
     let mut bytes = serde_json::to_vec_pretty(journey)?;
@@ -129,10 +135,21 @@ fn probe_version(bytes: &[u8]) -> Option<u64> {
 
 /// Migrates an older file, step by step, then parses it strictly.
 fn migrate(bytes: &[u8], from: u64) -> Result<Journey, Problem> {
+    migrate_with(bytes, from, 1, &MIGRATIONS)
+}
+
+/// Runs `steps[i]` (version `first + i` → `first + i + 1`) from version
+/// `from` on, then parses the result strictly as the current format.
+fn migrate_with(
+    bytes: &[u8],
+    from: u64,
+    first: u64,
+    steps: &[Migration],
+) -> Result<Journey, Problem> {
     let mut value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| invalid(".", &e))?;
-    let start = usize::try_from(from - 1).unwrap_or(usize::MAX);
-    for step in MIGRATIONS.iter().skip(start) {
+    let start = usize::try_from(from.saturating_sub(first)).unwrap_or(usize::MAX);
+    for step in steps.iter().skip(start) {
         value = step(value);
     }
     let migrated = serde_json::to_vec(&value).map_err(|e| invalid(".", &e))?;
@@ -202,6 +219,34 @@ mod tests {
             Err(Problem::Invalid { place, .. }) => assert_eq!(place, "activities[0].rating"),
             other => panic!("expected an invalid rating, got {other:?}"),
         }
+    }
+
+    /// The mechanism, on a made-up older format: version 0 kept the journal
+    /// under another name and had no urges; two pure steps bring it to today.
+    #[test]
+    fn migrations_run_in_order_from_the_file_version() {
+        fn rename_journal(mut v: serde_json::Value) -> serde_json::Value {
+            if let Some(map) = v.as_object_mut() {
+                if let Some(entries) = map.remove("diary") {
+                    map.insert("journal".to_owned(), entries);
+                }
+                map.insert("schema_version".to_owned(), 1.into());
+            }
+            v
+        }
+        fn never_reached(_: serde_json::Value) -> serde_json::Value {
+            serde_json::Value::Null
+        }
+        let old = br#"{"schema_version": 0, "diary": [{"id": 1, "date": "2027-01-01",
+            "written_at": "2027-01-01T20:00:00Z", "text": "kept", "mood": 3}]}"#;
+        let journey = migrate_with(old, 0, 0, &[rename_journal]).expect("migrates");
+        assert_eq!(journey.journal.len(), 1);
+        assert_eq!(journey.journal[0].text, "kept");
+        // A file already at the last step's version skips the earlier steps.
+        let current = br#"{"schema_version": 1}"#;
+        assert!(migrate_with(current, 1, 0, &[never_reached]).is_ok());
+        // A step that produces a wrong shape is refused, never half-applied.
+        assert!(migrate_with(old, 0, 0, &[never_reached]).is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::domain::{MAX_TEXT_CHARS, Mood, Motive};
+use crate::terminal_text::safe;
 
 /// What the editor is writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,10 +32,12 @@ pub struct Editor {
 
 impl Editor {
     pub fn new(purpose: Purpose, text: &str) -> Self {
+        // Stored text may hold escapes or bidi controls; the editor draws
+        // what it holds, so it only ever holds safe text.
         let lines: Vec<String> = if text.is_empty() {
             vec![String::new()]
         } else {
-            text.lines().map(str::to_owned).collect()
+            text.lines().map(|l| safe(l).into_owned()).collect()
         };
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -71,9 +74,10 @@ impl Editor {
         if self.chars() + incoming > MAX_TEXT_CHARS {
             return Err(incoming);
         }
-        // Terminals send \r for newlines in pastes; keep the lines.
+        // Terminals send \r for newlines in pastes; keep the lines, and
+        // neutralise any other control character.
         let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-        self.area.insert_str(normalised);
+        self.area.insert_str(safe(&normalised));
         Ok(())
     }
 
@@ -139,5 +143,13 @@ mod tests {
         assert_eq!(e.text(), "abc");
         assert_eq!(e.paste("de\r\nf"), Ok(()));
         assert_eq!(e.text(), "abcde\nf");
+        assert_eq!(e.paste("\u{1b}[2J"), Ok(()));
+        assert_eq!(e.text(), "abcde\nf\u{FFFD}[2J");
+    }
+
+    #[test]
+    fn stored_escapes_never_reach_the_editor_raw() {
+        let e = Editor::new(Purpose::Journal, "a\u{1b}]0;x\u{7}b\n\u{202E}c");
+        assert_eq!(e.text(), "a\u{FFFD}]0;x\u{FFFD}b\n\u{FFFD}c");
     }
 }

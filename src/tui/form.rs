@@ -49,7 +49,7 @@ pub struct Form {
 }
 
 fn text_field(label: &'static str, text: &str) -> Field {
-    let mut area = TextArea::new(vec![text.to_owned()]);
+    let mut area = TextArea::new(vec![crate::terminal_text::safe_line(text)]);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     Field {
         label,
