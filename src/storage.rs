@@ -136,8 +136,8 @@ impl Store {
             *journey = restored.clone();
             Ok::<(), std::convert::Infallible>(())
         };
-        self.apply(&Keep::Named(name), replace)?;
-        Ok(restored)
+        let Ok(((), journey)) = self.apply(&Keep::Named(name), replace)?;
+        Ok(journey)
     }
 
     fn apply<T, E>(
