@@ -4,14 +4,19 @@
 
 pub mod activity;
 pub mod checkpoint;
+pub mod checks;
 pub mod cues;
 pub mod journal;
 pub mod journey;
 pub mod message;
 pub mod no_contact;
 pub mod reflection;
+pub mod report;
+pub mod share;
+pub mod suggest;
 pub mod summary;
 pub mod verdict;
+pub mod words;
 
 mod error;
 
@@ -20,7 +25,7 @@ pub use checkpoint::{Answer, CheckpointAnswer, CheckpointOutcome};
 pub use error::DomainError;
 pub use journal::{JournalEntry, Mood, Urge};
 pub use journey::{Journey, Stage};
-pub use message::Draft;
+pub use message::{Draft, Kept, Pacing};
 pub use no_contact::{ContactException, NoContact, Slip};
 pub use reflection::{Motive, ReflectOutcome, Reflection};
 pub use verdict::{Path, Verdict};

@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 const CATALOGUE: &str = include_str!("../assets/text.toml");
 /// Word lists (under the `cues.` prefix): see `assets/cues.toml`.
 const CUES: &str = include_str!("../assets/cues.toml");
+/// Message checks, suggestions and share posts (under `messages.`): see `assets/messages.toml`.
+const MESSAGES: &str = include_str!("../assets/messages.toml");
 
 fn catalogue() -> &'static HashMap<String, String> {
     static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
@@ -22,6 +24,9 @@ fn catalogue() -> &'static HashMap<String, String> {
         }
         if let Ok(table) = CUES.parse::<toml::Table>() {
             flatten("cues", &table, &mut map);
+        }
+        if let Ok(table) = MESSAGES.parse::<toml::Table>() {
+            flatten("messages", &table, &mut map);
         }
         map
     })
@@ -129,6 +134,8 @@ mod tests {
     fn catalogue_parses_and_is_not_empty() {
         assert!(CATALOGUE.parse::<toml::Table>().is_ok());
         assert!(CUES.parse::<toml::Table>().is_ok());
+        assert!(MESSAGES.parse::<toml::Table>().is_ok());
+        assert!(list("messages.rules.we.words").contains(&"let's"));
         assert!(list("cues.revenge").contains(&"regret"));
         assert!(catalogue().len() > 20);
     }

@@ -24,30 +24,12 @@ impl CueKind {
     }
 }
 
-/// Lower-case words of `text`: letters, digits and inner apostrophes.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| {
-            w.trim_matches(|c| c == '\'' || c == '’')
-                .replace('’', "'")
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 /// The phrases of `kind` found in `text` as whole words, in list order.
 pub fn noticed(text: &str, kind: CueKind) -> Vec<&'static str> {
-    let haystack = words(text);
-    text::list(kind.list_key())
+    let phrases = text::list(kind.list_key());
+    super::words::find_phrases(text, &phrases)
         .into_iter()
-        .filter(|phrase| {
-            let needle = words(phrase);
-            !needle.is_empty()
-                && haystack
-                    .windows(needle.len())
-                    .any(|w| w == needle.as_slice())
-        })
+        .map(|(phrase, _)| phrase)
         .collect()
 }
 

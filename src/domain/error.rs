@@ -57,4 +57,23 @@ pub enum DomainError {
     NoSuchBackup { wanted: String },
     #[error("{}", tr!("error.no_such_activity", id = id))]
     NoSuchActivity { id: u32 },
+    // Messages and sharing (the reconnect stage, step 5).
+    #[error("{}", tr!("error.not_reconnecting", stage = stage.label()))]
+    NotReconnecting { stage: Stage },
+    #[error("{}", tr!("error.messages_move_on"))]
+    MessagesOnMoveOnPath,
+    #[error("{}", tr!("error.no_drafts"))]
+    NoDrafts,
+    #[error("{}", tr!("error.no_such_draft", id = id))]
+    NoSuchDraft { id: u32 },
+    #[error("{}", tr!("error.already_sent", id = id, on = on))]
+    AlreadySent { id: u32, on: NaiveDate },
+    #[error("{}", tr!("error.nothing_sent"))]
+    NothingSent,
+    #[error("{}", tr!("error.already_replied", id = id, on = on))]
+    AlreadyReplied { id: u32, on: NaiveDate },
+    #[error("{}", tr!("error.reply_before_sent", date = date, sent_on = sent_on))]
+    ReplyBeforeSent { date: NaiveDate, sent_on: NaiveDate },
+    #[error("{}", tr!("error.not_shareable", id = id))]
+    NotShareable { id: u32 },
 }
