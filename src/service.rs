@@ -4,12 +4,15 @@
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
+use crate::domain::message::{DraftOutcome, ReplyOutcome, SentOutcome};
 use crate::domain::summary::Summary;
 use crate::domain::{
     Answer, CheckpointOutcome, DomainError, Journey, Mood, Motive, NewActivity, NoContact, Path,
     ReflectOutcome, Timestamp, verdict,
 };
 use crate::storage::{FileStamp, StorageError, Store};
+
+mod messages;
 
 /// Why a use case did not happen. Either way, nothing was written.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +65,18 @@ pub enum Change {
         answer: Answer,
         extend_days: Option<u32>,
     },
+    /// Check and keep a message draft (before the reconnect stage: an urge).
+    Draft {
+        text: String,
+    },
+    /// A draft was sent (`None`: the latest).
+    MarkSent {
+        id: Option<u32>,
+    },
+    /// They answered the last sent message (`None`: today).
+    Reply {
+        date: Option<NaiveDate>,
+    },
 }
 
 /// What a change did.
@@ -77,6 +92,9 @@ pub enum Changed {
     ActivityDeleted(u32),
     JournalWritten(u32),
     CheckpointAnswered(CheckpointOutcome),
+    DraftKept(DraftOutcome),
+    Sent(SentOutcome),
+    ReplyNoted(ReplyOutcome),
 }
 
 /// One person's journey on disk, seen through a clock.
@@ -191,6 +209,11 @@ impl Service {
                         answer,
                         extend_days,
                     )?),
+                    Change::Draft { text } => Changed::DraftKept(j.keep_draft(now, &text)?),
+                    Change::MarkSent { id } => Changed::Sent(j.mark_sent(today, id)?),
+                    Change::Reply { date } => {
+                        Changed::ReplyNoted(j.record_reply(today, date.unwrap_or(today))?)
+                    }
                 })
             })??)
     }

@@ -185,7 +185,7 @@ fn long(text: &str) -> Option<Finding> {
     Some(Finding {
         rule: Rule::Long,
         message: Rule::Long.message().to_owned(),
-        spans: vec![from..text.len()],
+        spans: std::iter::once(from..text.len()).collect(),
         words: Vec::new(),
     })
 }

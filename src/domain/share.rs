@@ -23,6 +23,13 @@ pub struct AimedAtEx {
     pub spans: Vec<Range<usize>>,
 }
 
+/// A post for all friends, with what the check noticed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    pub text: String,
+    pub aimed_at_ex: Option<AimedAtEx>,
+}
+
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {

@@ -13,6 +13,8 @@ use crate::service::{Change, Changed, ServiceError};
 use crate::storage::FileStamp;
 use crate::{text, tr};
 
+mod messages;
+
 /// What the runner must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -456,6 +458,9 @@ pub fn saved(
                 Changed::ActivityDeleted(_) => tr!("tui.saved.activity_deleted"),
                 Changed::JournalWritten(_) => tr!("tui.saved.journal"),
                 Changed::CheckpointAnswered(outcome) => checkpoint_answered(app, outcome),
+                Changed::DraftKept(outcome) => messages::draft_kept(app, &outcome),
+                Changed::Sent(outcome) => messages::sent(&outcome),
+                Changed::ReplyNoted(outcome) => messages::reply_noted(&outcome),
             };
             notice(app, text);
         }
