@@ -259,7 +259,9 @@ fn ctrl_s_saves_the_reflection_and_closes_the_editor() {
     assert_eq!(saved.reflections[0].text, "I want them to regret it.");
     assert_eq!(saved.reflections[0].date, date("2027-01-04"));
     assert_eq!(
-        saved.reflections[0].motive.map(breather::domain::Motive::as_str),
+        saved.reflections[0]
+            .motive
+            .map(breather::domain::Motive::as_str),
         Some("revenge")
     );
     assert!(saved.reflections[0].is_morning());
@@ -432,7 +434,11 @@ fn ticks_totalling_ten_minutes_end_the_breather_on_their_own() {
         s.send(tick(Duration::from_secs(180)));
     }
     s.send(tick(Duration::from_millis(59_750)));
-    assert_eq!(s.app.mode(), Mode::Breather, "9:59.75 is not yet ten minutes");
+    assert_eq!(
+        s.app.mode(),
+        Mode::Breather,
+        "9:59.75 is not yet ten minutes"
+    );
     s.send(tick(Duration::from_millis(250)));
     assert_eq!(s.app.mode(), Mode::Normal);
     assert!(!s.app.is_breathing());
@@ -710,4 +716,284 @@ fn a_failed_save_keeps_the_editor_open_with_its_text_and_shows_why() {
     s.press(ctrl('s'));
     assert_eq!(s.app.mode(), Mode::Normal);
     assert_eq!(s.on_disk().reflections[0].text, "Do not lose this.");
+}
+
+impl Session {
+    /// The clock moves on: a new service at `now` on the same data, and the
+    /// tick the runner would send.
+    fn move_clock(&mut self, now: &str) {
+        self.service = Service::new(self.other_store(), Clock::Fixed(at(now)));
+        self.send(Action::Tick {
+            now: at(now),
+            elapsed: Duration::from_secs(1),
+        });
+    }
+}
+
+/// The demo's month is complete on 16 February.
+const CHECKPOINT_NOW: &str = "2027-02-16T09:30:00+00:00";
+
+#[test]
+fn a_yes_on_two_different_days_opens_the_reconnect_stage() {
+    let mut s = Session::with(demo(), CHECKPOINT_NOW);
+    assert_eq!(s.app.derived.summary.stage, Stage::CheckpointDue);
+    s.press('c');
+    assert_eq!(s.app.screen, Screen::Checkpoint);
+    s.press('y');
+    assert_eq!(s.dialog(), &Dialog::CheckpointYes);
+    s.press('y');
+    assert_eq!(s.notice(), tr!("tui.saved.sleep_on_it"));
+    assert_eq!(s.on_disk().checkpoints.len(), 1);
+    // A second yes the same day changes nothing.
+    s.press('y');
+    s.press('y');
+    assert_eq!(s.notice(), tr!("checkpoint.confirm_another_day"));
+    assert_eq!(s.on_disk().checkpoints.len(), 1);
+    s.move_clock("2027-02-17T08:00:00+00:00");
+    s.press('y');
+    s.press(KeyCode::Enter);
+    assert_eq!(s.notice(), tr!("checkpoint.confirmed"));
+    assert_eq!(s.app.screen, Screen::Messages);
+    assert_eq!(s.app.derived.summary.stage, Stage::Reconnect);
+}
+
+#[test]
+fn not_yet_extends_the_count_by_the_chosen_days() {
+    let mut s = Session::with(demo(), CHECKPOINT_NOW);
+    s.press('3');
+    s.press('c');
+    assert_eq!(s.app.screen, Screen::Checkpoint);
+    s.press('w');
+    assert_eq!(s.dialog(), &Dialog::CheckpointNotYet { days: 14 });
+    s.press('+');
+    s.press('y');
+    assert_eq!(s.app.screen, Screen::Countdown);
+    let count = s.app.derived.count.clone().expect("still counting");
+    assert_eq!(count.target_days, 45);
+    assert_eq!(s.app.derived.summary.stage, Stage::NoContact);
+    assert_eq!(
+        s.on_disk().checkpoints.last().and_then(|c| c.extend_days),
+        Some(15)
+    );
+}
+
+#[test]
+fn no_at_the_checkpoint_turns_to_moving_on() {
+    let mut s = Session::with(demo(), CHECKPOINT_NOW);
+    s.press('c');
+    s.press('n');
+    s.press('y');
+    assert_eq!(s.app.screen, Screen::Today);
+    assert_eq!(s.app.derived.summary.stage, Stage::MovingOn);
+}
+
+#[test]
+fn the_checkpoint_before_its_day_is_refused_with_a_reason() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    s.press('c');
+    assert_eq!(s.app.screen, Screen::Today);
+    assert!(s.app.notice.as_ref().is_some_and(|n| n.is_error));
+    s.app.screen = Screen::Checkpoint;
+    s.press('y');
+    assert_eq!(s.app.mode(), Mode::Normal, "no dialog before the day");
+    assert!(s.on_disk().checkpoints.is_empty());
+}
+
+#[test]
+fn an_exception_without_a_note_is_refused_inside_the_form() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    s.press('3');
+    s.press('e');
+    assert_eq!(s.form_purpose(), FormPurpose::Exception);
+    s.press(ctrl('s'));
+    assert_eq!(s.app.mode(), Mode::Form, "the form stays open");
+    let Some(Overlay::Form(form)) = &s.app.overlay else {
+        panic!("the form is open");
+    };
+    assert!(form.error.is_some(), "and says why");
+    assert!(!form.saving);
+    s.press(KeyCode::Tab);
+    s.type_text("School run: handed over the kids' bags.");
+    s.press(ctrl('s'));
+    assert_eq!(s.app.mode(), Mode::Normal);
+    assert_eq!(s.on_disk().exceptions.len(), 2);
+    assert_eq!(s.days_done(), 19, "an exception does not break the count");
+}
+
+#[test]
+fn enter_on_an_activity_edits_it() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    s.press('4');
+    let selected = s.app.derived.activities[0];
+    let original = s.app.journey.activities[selected].clone();
+    s.press(KeyCode::Enter);
+    assert_eq!(s.form_purpose(), FormPurpose::EditActivity(original.id));
+    s.type_text(" (again)");
+    s.press(ctrl('s'));
+    assert_eq!(s.app.mode(), Mode::Normal);
+    let saved = s.on_disk();
+    let edited = saved
+        .activities
+        .iter()
+        .find(|a| a.id == original.id)
+        .expect("the activity is still there");
+    assert_eq!(edited.title, format!("{} (again)", original.title));
+    assert_eq!(edited.date, original.date);
+    assert_eq!(edited.category, original.category);
+    assert_eq!(saved.activities.len(), demo().activities.len());
+}
+
+#[test]
+fn deleting_the_last_row_keeps_the_selection_on_the_list() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    s.press('4');
+    for _ in 0..20 {
+        s.press(KeyCode::Down);
+    }
+    let last = demo().activities.len() - 1;
+    assert_eq!(
+        s.app.selection.activities, last,
+        "the selection stops at the end"
+    );
+    s.press('d');
+    s.press('y');
+    assert_eq!(s.app.selection.activities, last - 1);
+    s.press('d');
+    assert!(
+        matches!(s.dialog(), Dialog::DeleteActivity { .. }),
+        "the selection still points at a row"
+    );
+}
+
+#[test]
+fn on_journal_a_writes_an_entry_with_a_mood() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    s.press('5');
+    s.press('a');
+    assert_eq!(s.editor().purpose, Purpose::Journal);
+    s.type_text("A good, ordinary day.");
+    s.press(KeyCode::Enter);
+    s.type_text("Quiet.");
+    for _ in 0..4 {
+        s.press(ctrl('t'));
+    }
+    s.press(ctrl('s'));
+    assert_eq!(s.app.mode(), Mode::Normal);
+    let saved = s.on_disk();
+    let entry = saved.journal.last().expect("an entry was written");
+    assert_eq!(entry.text, "A good, ordinary day.\nQuiet.");
+    assert_eq!(entry.mood.map(breather::domain::Mood::get), Some(4));
+    assert_eq!(s.app.selection.journal, 0);
+    assert_eq!(
+        s.app.derived.journal.first().copied(),
+        Some(saved.journal.len() - 1)
+    );
+}
+
+#[test]
+fn a_paste_outside_an_editor_fires_no_keys() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    for mode_key in [None, Some('?')] {
+        if let Some(key) = mode_key {
+            s.press(key);
+        }
+        let before = s.app.mode();
+        assert_eq!(s.send(Action::Paste("q4ud?".to_owned())), Effect::None);
+        assert!(!s.app.should_quit);
+        assert_eq!(s.app.screen, Screen::Today);
+        assert_eq!(s.app.mode(), before);
+    }
+    s.press(KeyCode::Esc);
+    start_breather(&mut s);
+    s.send(Action::Paste("xy".to_owned()));
+    assert_eq!(
+        s.app.mode(),
+        Mode::Breather,
+        "a paste cannot leave the breather"
+    );
+}
+
+#[test]
+fn a_huge_paste_into_a_form_fires_no_keys_and_cannot_be_saved() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    s.press('4');
+    s.press('a');
+    s.send(Action::Paste("q?\u{1b}[2J\n".repeat(12_000)));
+    assert_eq!(s.app.mode(), Mode::Form);
+    assert!(!s.app.should_quit);
+    s.press(ctrl('s'));
+    assert_eq!(s.app.mode(), Mode::Form, "a title that long is refused");
+    let Some(Overlay::Form(form)) = &s.app.overlay else {
+        panic!("the form is open");
+    };
+    assert!(form.error.is_some());
+    assert_eq!(s.on_disk().activities.len(), demo().activities.len());
+}
+
+#[test]
+fn a_file_broken_by_another_process_is_reported_and_not_loaded() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    let file = s.other_store().data_file().to_owned();
+    std::fs::write(&file, b"{ not json").expect("the data file can be overwritten");
+    let stamp = s.service.stamp().expect("the file exists");
+    assert_eq!(s.send(Action::FileChanged(stamp)), Effect::Reload);
+    assert_eq!(s.app.journey, demo(), "what was on screen stays");
+    assert!(s.app.notice.as_ref().is_some_and(|n| n.is_error));
+    assert_eq!(s.app.stamp, Some(stamp), "reported once, not on every tick");
+    assert_eq!(s.send(Action::FileChanged(stamp)), Effect::None);
+    // A save now is refused and the broken file is left as it is.
+    s.press('5');
+    s.press('a');
+    s.type_text("Still writing.");
+    s.press(ctrl('s'));
+    assert_eq!(s.app.mode(), Mode::Editor);
+    assert_eq!(s.editor().text(), "Still writing.");
+    assert!(s.editor().error.is_some());
+    assert_eq!(
+        std::fs::read(&file).expect("the data file is readable"),
+        b"{ not json"
+    );
+}
+
+#[test]
+#[ignore = "bug: the stamp after an own save is read after the lock is released, so a \
+            save by another process in between is adopted as seen and never reloaded"]
+fn a_save_by_another_process_right_after_our_own_is_still_picked_up() {
+    let mut s = Session::with(demo(), DEMO_NOW);
+    // What `tui::perform` does for Ctrl-S on a journal entry, step by step,
+    // with another pane's `breather log` landing between the save and the stamp.
+    let result = s.service.perform(breather::service::Change::Journal {
+        text: "Mine.".to_owned(),
+        mood: None,
+    });
+    s.other_store()
+        .update(|j| {
+            j.log_activity(
+                at(DEMO_NOW),
+                &NewActivity {
+                    title: "From the other pane".to_owned(),
+                    category: breather::domain::Category::Club,
+                    date: date("2027-02-05"),
+                    rating: None,
+                    note: None,
+                    share: false,
+                    they_would_like: false,
+                },
+            )
+        })
+        .expect("the store can be written")
+        .expect("the activity is valid");
+    update::saved(&mut s.app, result, s.service.stamp());
+    // The runner's next tick compares stamps.
+    if let Some(stamp) = s.service.stamp().filter(|st| s.app.stamp != Some(*st)) {
+        s.send(Action::FileChanged(stamp));
+    }
+    assert!(
+        s.app
+            .journey
+            .activities
+            .iter()
+            .any(|a| a.title == "From the other pane"),
+        "the other pane's activity never shows up"
+    );
 }
