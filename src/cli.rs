@@ -7,12 +7,16 @@ mod checkpoint;
 mod contact;
 pub mod dates;
 mod decide;
+mod draft;
 pub mod input;
 mod journal;
 mod list;
 mod log;
 pub mod output;
 mod reflect;
+mod report;
+mod sent;
+mod share;
 mod status;
 
 use std::io::{self, Write};
@@ -58,6 +62,16 @@ pub enum Command {
     Journal(journal::Args),
     /// Answer the end-of-month question: do I really want to get back together?
     Checkpoint(checkpoint::Args),
+    /// The month in one page: week-one answers, activities, slips, urges, mood.
+    Report(report::Args),
+    /// Check a message to your ex and keep it (before the reconnect stage, kept unsent).
+    Draft(draft::Args),
+    /// You sent a draft yourself (default: the latest); breather never sends anything.
+    Sent(sent::SentArgs),
+    /// They answered your last sent message.
+    Reply(sent::ReplyArgs),
+    /// A short post about a shareable activity, for all your friends, with its checks.
+    Share(share::Args),
     /// Where the journey stands.
     Status(status::Args),
     /// What was written, newest first.
@@ -156,6 +170,11 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         Some(Command::Log(args)) => log::run(args, &service, &mut out),
         Some(Command::Journal(args)) => journal::run(args, &service, &mut out),
         Some(Command::Checkpoint(args)) => checkpoint::run(&args, &service, &mut out),
+        Some(Command::Report(args)) => report::run(&args, &service, &mut out),
+        Some(Command::Draft(args)) => draft::run(args, &service, &mut out),
+        Some(Command::Sent(args)) => sent::sent(&args, &service, &mut out),
+        Some(Command::Reply(args)) => sent::reply(&args, &service, &mut out),
+        Some(Command::Share(args)) => share::run(&args, &service, &mut out),
         Some(Command::Status(args)) => status::run(&args, &service, &mut out),
         Some(Command::List(args)) => list::run(&args, &service, &mut out),
         Some(Command::Backups) => backups::list(&service, &mut out),

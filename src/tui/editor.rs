@@ -68,11 +68,12 @@ impl Editor {
             .saturating_sub(1)
     }
 
-    /// Inserts pasted text when it fits; otherwise says how much is too much.
+    /// Inserts pasted text when it fits; otherwise gives the length the
+    /// entry would have had.
     pub fn paste(&mut self, text: &str) -> Result<(), usize> {
-        let incoming = text.chars().count();
-        if self.chars() + incoming > MAX_TEXT_CHARS {
-            return Err(incoming);
+        let total = self.chars() + text.chars().count();
+        if total > MAX_TEXT_CHARS {
+            return Err(total);
         }
         // Terminals send \r for newlines in pastes; keep the lines, and
         // neutralise any other control character.
@@ -139,7 +140,11 @@ mod tests {
     fn a_paste_over_the_limit_is_refused_whole() {
         let mut e = Editor::new(Purpose::Journal, "abc");
         let huge = "x".repeat(MAX_TEXT_CHARS);
-        assert_eq!(e.paste(&huge), Err(MAX_TEXT_CHARS));
+        assert_eq!(
+            e.paste(&huge),
+            Err(MAX_TEXT_CHARS + 3),
+            "the length the entry would have had"
+        );
         assert_eq!(e.text(), "abc");
         assert_eq!(e.paste("de\r\nf"), Ok(()));
         assert_eq!(e.text(), "abcde\nf");

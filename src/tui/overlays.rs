@@ -37,23 +37,26 @@ fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> 
 
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let entries = keymap::help_for(Mode::Normal, app.screen);
-    let height = u16::try_from(entries.len() + 6).unwrap_or(u16::MAX);
+    let height = u16::try_from(entries.len() + 3).unwrap_or(u16::MAX);
     let title = tr!("tui.help.title", screen = text::get(app.screen.title_key()));
     let inner = frame(area, 74, height, &title, buf);
+    // One line per key, cut with an ellipsis rather than wrapped, so every
+    // key of the screen fits even at the minimum size.
+    let room = usize::from(inner.width).saturating_sub(15);
     let mut lines: Vec<Line> = entries
         .iter()
         .map(|(keys, help)| {
             Line::from(vec![
-                Span::styled(format!("{keys:>14}  "), theme::accent()),
-                Span::raw(text::get(help)),
+                Span::styled(format!("{keys:>13}  "), theme::accent()),
+                Span::raw(crate::tui::screens::one_line(text::get(help), room)),
             ])
         })
         .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(tr!("tui.help.editor_note"), theme::dim()));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    lines.push(Line::styled(
+        crate::tui::screens::one_line(&tr!("tui.help.editor_note"), usize::from(inner.width)),
+        theme::dim(),
+    ));
+    Paragraph::new(lines).render(inner, buf);
 }
 
 pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
@@ -70,11 +73,16 @@ pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     };
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2);
+    // The editor owns the whole space: nothing of the screen shows around it.
+    Clear.render(area, buf);
     let inner = frame(area, width, height, &title, buf);
+    let status_rows = editor.error.as_ref().map_or(1, |e| {
+        u16::try_from(wrapped_rows(e, usize::from(inner.width)).clamp(1, 3)).unwrap_or(3)
+    });
     let [prompt_area, text_area, status, keys] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -109,7 +117,9 @@ pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
             theme::dim(),
         ),
     };
-    Paragraph::new(status_line).render(status, buf);
+    Paragraph::new(status_line)
+        .wrap(Wrap { trim: true })
+        .render(status, buf);
     let key_help = match editor.purpose {
         Purpose::Urge => tr!("tui.editor.keys_urge"),
         Purpose::Journal => tr!("tui.editor.keys_journal"),
@@ -129,12 +139,21 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
         FormPurpose::Slip => (tr!("tui.form.slip"), tr!("tui.form.slip_intro")),
         FormPurpose::Exception => (tr!("tui.form.exception"), tr!("tui.form.exception_intro")),
     };
-    let height = u16::try_from(form.fields.len() + 7).unwrap_or(u16::MAX);
-    let inner = frame(area, 72, height, &title, buf);
+    let width = area.width.min(72);
+    let text_width = usize::from(width.saturating_sub(4));
+    let intro_rows = wrapped_rows(&intro, text_width);
+    let error_rows = form
+        .error
+        .as_ref()
+        .map_or(1, |e| wrapped_rows(e, text_width).min(3));
+    let height = u16::try_from(form.fields.len() + intro_rows + error_rows + 3).unwrap_or(u16::MAX);
+    let inner = frame(area, width, height, &title, buf);
     let mut rows = Vec::with_capacity(form.fields.len() + 4);
-    rows.push(Constraint::Length(2));
+    rows.push(Constraint::Length(
+        u16::try_from(intro_rows).unwrap_or(u16::MAX),
+    ));
     rows.extend(form.fields.iter().map(|_| Constraint::Length(1)));
-    rows.push(Constraint::Length(1));
+    rows.push(Constraint::Length(u16::try_from(error_rows).unwrap_or(3)));
     rows.push(Constraint::Length(1));
     let areas = Layout::vertical(rows).split(inner);
     Paragraph::new(Line::styled(intro, theme::dim()))
@@ -190,8 +209,11 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
         (None, true) => Line::styled(tr!("tui.editor.saving"), theme::dim()),
         (None, false) => Line::raw(""),
     };
-    Paragraph::new(status).render(areas[n + 1], buf);
-    Paragraph::new(Line::styled(tr!("tui.form.keys"), theme::accent())).render(areas[n + 2], buf);
+    Paragraph::new(status)
+        .wrap(Wrap { trim: true })
+        .render(areas[n + 1], buf);
+    let keys = crate::tui::screens::one_line(&tr!("tui.form.keys"), usize::from(inner.width));
+    Paragraph::new(Line::styled(keys, theme::accent())).render(areas[n + 2], buf);
 }
 
 pub fn dialog(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
@@ -264,7 +286,7 @@ pub fn dialog(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
 }
 
 /// Rows `text` takes when word-wrapped at `width` (an upper bound).
-fn wrapped_rows(text: &str, width: usize) -> usize {
+pub fn wrapped_rows(text: &str, width: usize) -> usize {
     text.lines()
         .map(|line| {
             let mut rows = 1;

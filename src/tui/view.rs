@@ -25,13 +25,10 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        // A notice takes one row, or two when it is long; never more.
+        // A notice takes the rows it needs when wrapped, at most three.
         let notice_rows = self.notice.as_ref().map_or(0, |n| {
-            if n.text.chars().count() + 2 > usize::from(area.width) {
-                2
-            } else {
-                1
-            }
+            let rows = overlays::wrapped_rows(&n.text, usize::from(area.width.saturating_sub(2)));
+            u16::try_from(rows.min(3)).unwrap_or(3)
         });
         let [header, body, notice, footer] = Layout::vertical([
             Constraint::Length(1),
@@ -65,12 +62,14 @@ impl Widget for &App {
             } else {
                 theme::accent()
             };
-            Paragraph::new(Line::styled(format!(" {}", n.text), style))
+            Paragraph::new(Line::styled(n.text.clone(), style))
                 .wrap(Wrap { trim: false })
-                .render(notice, buf);
+                .render(notice.inner(ratatui::layout::Margin::new(1, 0)), buf);
         }
         render_footer(self, footer, buf);
-        // Overlays sit between the header and the footer, never over them.
+        // Overlays sit between the header and the footer, never over them;
+        // help may use the whole screen, so every key fits at the minimum size.
+        let full = area;
         let area = Rect {
             y: area.y + 1,
             height: area.height.saturating_sub(2),
@@ -78,7 +77,7 @@ impl Widget for &App {
         };
         match &self.overlay {
             None => {}
-            Some(Overlay::Help) => overlays::help(self, area, buf),
+            Some(Overlay::Help) => overlays::help(self, full, buf),
             Some(Overlay::Editor(editor)) => overlays::editor(self, editor, area, buf),
             Some(Overlay::Form(form)) => overlays::form(form, area, buf),
             Some(Overlay::Dialog(dialog)) => overlays::dialog(self, dialog, area, buf),
@@ -142,9 +141,15 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let current = app.screen.tab_index();
+    // Narrow terminals name only the current screen; the others keep their key.
+    let full = area.width >= 78;
     let mut spans = Vec::new();
     for (i, screen) in Screen::TABS.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, text::get(screen.title_key()));
+        let label = if full || i == current {
+            format!(" {} {} ", i + 1, text::get(screen.title_key()))
+        } else {
+            format!(" {} ", i + 1)
+        };
         let style = if i == current {
             theme::selected()
         } else {

@@ -15,13 +15,15 @@ use crate::tui::view::visible_window;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [top, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    Paragraph::new(Line::styled(
-        format!(" {}", tr!("tui.activities.keys")),
-        theme::accent(),
-    ))
-    .render(keys, buf);
+    let key_line = one_line(
+        &tr!("tui.activities.keys"),
+        usize::from(keys.width.saturating_sub(1)),
+    );
+    Paragraph::new(Line::styled(format!(" {key_line}"), theme::accent())).render(keys, buf);
+    // The chart narrows on small terminals so the list keeps room for titles.
+    let side_width = if area.width >= 76 { 30 } else { 22 };
     let [list_area, side] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(30)]).areas(top);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]).areas(top);
     render_list(app, list_area, buf);
     let block = Block::new()
         .borders(Borders::LEFT)
