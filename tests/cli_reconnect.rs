@@ -22,15 +22,35 @@ fn month() -> Sandbox {
     s.ok("2027-01-11T09:00", &["decide", "reconnect"]);
     s.ok(
         "2027-01-12T19:00",
-        &["log", "Pottery class", "--category", "class", "--rating", "5", "--share"],
+        &[
+            "log",
+            "Pottery class",
+            "--category",
+            "class",
+            "--rating",
+            "5",
+            "--share",
+        ],
     );
     s.ok(
         "2027-01-14T21:00",
-        &["log", "Thai cooking", "--category", "food", "--they-would-like"],
+        &[
+            "log",
+            "Thai cooking",
+            "--category",
+            "food",
+            "--they-would-like",
+        ],
     );
     s.ok("2027-01-16T23:00", &["urge", "I just wanted to say sorry"]);
-    s.ok("2027-01-17T23:00", &["slip", "--note", "replied to a story"]);
-    s.ok("2027-01-22T12:00", &["exception", "--note", "lease handover"]);
+    s.ok(
+        "2027-01-17T23:00",
+        &["slip", "--note", "replied to a story"],
+    );
+    s.ok(
+        "2027-01-22T12:00",
+        &["exception", "--note", "lease handover"],
+    );
     s.ok("2027-01-13T21:00", &["journal", "--mood", "2", "Hard."]);
     s.ok("2027-02-15T21:00", &["journal", "--mood", "4", "Better."]);
     s
@@ -97,13 +117,25 @@ fn report_shows_the_month_on_one_page() {
 #[test]
 fn report_marks_not_morning_answers_and_tags() {
     let s = Sandbox::new();
-    s.ok("2027-01-04T08:00", &["reflect", "--motive", "revenge", "Make them regret it."]);
-    s.ok("2027-01-05T14:00", &["reflect", "--motive", "reconnect", "I miss them."]);
+    s.ok(
+        "2027-01-04T08:00",
+        &["reflect", "--motive", "revenge", "Make them regret it."],
+    );
+    s.ok(
+        "2027-01-05T14:00",
+        &["reflect", "--motive", "reconnect", "I miss them."],
+    );
     let text = s.ok("2027-01-05T15:00", &["report"]);
     assert!(text.contains("Mon 4 Jan · morning · revenge"), "{text}");
-    assert!(text.contains("Tue 5 Jan · not-morning · reconnect"), "{text}");
+    assert!(
+        text.contains("Tue 5 Jan · not-morning · reconnect"),
+        "{text}"
+    );
     assert!(text.contains("Tags: revenge 1 · reconnect 1"), "{text}");
-    assert!(text.contains("The no-contact count starts when you choose a path"), "{text}");
+    assert!(
+        text.contains("The no-contact count starts when you choose a path"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -136,7 +168,10 @@ fn report_on_an_empty_journey_says_how_to_begin_and_writes_nothing() {
 #[test]
 fn draft_before_the_reconnect_stage_is_kept_unsent_and_says_so() {
     let s = month();
-    let text = s.ok("2027-02-12T21:00", &["draft", "We should talk. I miss you."]);
+    let text = s.ok(
+        "2027-02-12T21:00",
+        &["draft", "We should talk. I miss you."],
+    );
     assert!(
         text.starts_with("Not in the reconnect stage yet, so this is kept with your unsent messages (#2), never sent.\n"),
         "{text}"
@@ -165,7 +200,10 @@ fn draft_on_the_move_on_path_is_kept_unsent_too() {
     let s = month();
     s.ok("2027-02-16T09:00", &["checkpoint", "no"]);
     let text = s.ok("2027-02-17T09:00", &["draft", THAI]);
-    assert!(text.contains("You chose to move on, so this is kept with your unsent messages"), "{text}");
+    assert!(
+        text.contains("You chose to move on, so this is kept with your unsent messages"),
+        "{text}"
+    );
     assert!(text.contains("It reads light and friendly"), "{text}");
     assert!(s.list("2027-02-17T09:00", "drafts").is_empty());
 }
@@ -182,7 +220,10 @@ fn every_rule_fires_on_the_command_line_and_the_thai_message_is_clean() {
         ("One. Two. Three. Four.", &["long"]),
         ("How are you? Did you eat?", &["pressure"]),
         ("Please answer me ASAP", &["pressure"]),
-        ("Let's talk about our relationship, please? Why? Sorry.", &["we", "heavy", "pressure"]),
+        (
+            "Let's talk about our relationship, please? Why? Sorry.",
+            &["we", "heavy", "pressure"],
+        ),
     ];
     for (text, expected) in table {
         let (_, rules) = draft(&s, now, text);
@@ -206,8 +247,15 @@ fn draft_reads_the_text_from_standard_input() {
         .write_stdin(format!("{THAI}\n"))
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(json(&String::from_utf8_lossy(&out.stdout))["findings"], Value::Array(vec![]));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        json(&String::from_utf8_lossy(&out.stdout))["findings"],
+        Value::Array(vec![])
+    );
     s.refused("2027-02-17T10:00", &["draft", "   "]);
 }
 
@@ -232,20 +280,41 @@ fn sent_and_reply_refuse_clearly_and_change_nothing() {
     let s = reconnecting();
     let now = "2027-02-17T10:00";
     assert!(s.refused(now, &["sent"]).contains("no draft"));
-    assert!(s.refused(now, &["reply"]).contains("No message is marked sent"));
+    assert!(
+        s.refused(now, &["reply"])
+            .contains("No message is marked sent")
+    );
     let (id, _) = draft(&s, now, THAI);
     assert!(s.refused(now, &["sent", "99"]).contains("no draft #99"));
     let out = s.ok(now, &["sent"]);
-    assert!(out.contains(&format!("Marked #{id} as sent on 2027-02-17.")), "{out}");
+    assert!(
+        out.contains(&format!("Marked #{id} as sent on 2027-02-17.")),
+        "{out}"
+    );
     assert!(out.contains("nothing new before Sat 20 Feb"), "{out}");
-    assert!(s.refused(now, &["sent", &id.to_string()]).contains("already marked sent"));
-    assert!(s.refused(now, &["reply", "--date", "2027-02-18"]).contains("after today"));
-    assert!(s.refused(now, &["reply", "--date", "2027-02-16"]).contains("was sent on 2027-02-17"));
+    assert!(
+        s.refused(now, &["sent", &id.to_string()])
+            .contains("already marked sent")
+    );
+    assert!(
+        s.refused(now, &["reply", "--date", "2027-02-18"])
+            .contains("after today")
+    );
+    assert!(
+        s.refused(now, &["reply", "--date", "2027-02-16"])
+            .contains("was sent on 2027-02-17")
+    );
     s.rejected_by_parser(now, &["reply", "--date", "soon"], "soon");
     s.rejected_by_parser(now, &["sent", "first"], "first");
     let out = s.ok("2027-02-18T10:00", &["reply"]);
-    assert!(out.contains("they answered your message of 2027-02-17, on 2027-02-18"), "{out}");
-    assert!(s.refused("2027-02-18T11:00", &["reply"]).contains("already recorded"));
+    assert!(
+        out.contains("they answered your message of 2027-02-17, on 2027-02-18"),
+        "{out}"
+    );
+    assert!(
+        s.refused("2027-02-18T11:00", &["reply"])
+            .contains("already recorded")
+    );
     let drafts = s.list("2027-02-18T11:00", "drafts");
     assert_eq!(drafts[0]["sent_on"], "2027-02-17");
     assert_eq!(drafts[0]["replied_on"], "2027-02-18");
@@ -275,7 +344,10 @@ fn pacing_across_days() {
     assert!(text.contains("You already sent a message today"), "{text}");
     // Sent anyway: recorded, and said gently.
     let out = s.ok("2027-02-21T19:02", &["sent"]);
-    assert!(out.contains("went out while the last was still waiting"), "{out}");
+    assert!(
+        out.contains("went out while the last was still waiting"),
+        "{out}"
+    );
     assert!(draft(&s, "2027-02-24T09:00", THAI).1.is_empty());
 }
 
@@ -283,7 +355,10 @@ fn pacing_across_days() {
 fn suggestions_come_from_the_log_in_the_reconnect_stage() {
     let s = month();
     let early = s.ok("2027-02-12T09:00", &["draft", "--suggest"]);
-    assert!(early.contains("Suggestions come in the reconnect stage"), "{early}");
+    assert!(
+        early.contains("Suggestions come in the reconnect stage"),
+        "{early}"
+    );
     let s = reconnecting();
     let before = s.file_bytes();
     let text = s.ok("2027-02-17T10:00", &["draft", "--suggest"]);
@@ -296,7 +371,11 @@ fn suggestions_come_from_the_log_in_the_reconnect_stage() {
     assert!((2..=3).contains(&items.len()), "{v}");
     assert_eq!(items[0]["activity_id"], 2);
     assert!(s.file_bytes() == before, "suggesting writes nothing");
-    s.rejected_by_parser("2027-02-17T10:00", &["draft", "--suggest", "hello"], "suggest");
+    s.rejected_by_parser(
+        "2027-02-17T10:00",
+        &["draft", "--suggest", "hello"],
+        "suggest",
+    );
 }
 
 #[test]
@@ -312,10 +391,18 @@ fn share_prints_a_post_and_warns_when_it_reads_as_aimed_at_the_ex() {
     );
     assert!(out.stderr.is_empty(), "a clean post has no warning");
     for (text, name, word) in [
-        ("Pottery! Some people never try anything.", None, "\"Some people\""),
+        (
+            "Pottery! Some people never try anything.",
+            None,
+            "\"Some people\"",
+        ),
         ("Finally free to make pots", None, "\"Finally free\""),
         ("Your loss, honestly", None, "\"Your loss\""),
-        ("Pots. You know who you are.", None, "\"You know who you are\""),
+        (
+            "Pots. You know who you are.",
+            None,
+            "\"You know who you are\"",
+        ),
         ("Sam would never", Some("sam"), "\"Sam\""),
     ] {
         let mut cmd = s.cmd(now);
@@ -327,7 +414,10 @@ fn share_prints_a_post_and_warns_when_it_reads_as_aimed_at_the_ex() {
         assert!(out.status.success(), "a warning is not a refusal");
         assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{text}\n"));
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("aimed at your ex") && err.contains(word), "{err}");
+        assert!(
+            err.contains("aimed at your ex") && err.contains(word),
+            "{err}"
+        );
     }
     let out = s
         .cmd(now)
@@ -339,8 +429,14 @@ fn share_prints_a_post_and_warns_when_it_reads_as_aimed_at_the_ex() {
     let v = json(&s.ok(now, &["share", "1", "--json", "--text", "Your loss"]));
     assert_eq!(v["post"], "Your loss");
     assert_eq!(v["aimed_at_ex"]["words"][0], "Your loss");
-    assert_eq!(json(&s.ok(now, &["share", "1", "--json"]))["aimed_at_ex"], Value::Null);
-    assert!(s.refused(now, &["share", "2"]).contains("isn't marked worth sharing"));
+    assert_eq!(
+        json(&s.ok(now, &["share", "1", "--json"]))["aimed_at_ex"],
+        Value::Null
+    );
+    assert!(
+        s.refused(now, &["share", "2"])
+            .contains("isn't marked worth sharing")
+    );
     assert!(s.refused(now, &["share", "9"]).contains("no activity #9"));
     assert!(s.file_bytes() == before, "sharing writes nothing");
 }

@@ -72,37 +72,6 @@ fn parts(r: &Report) -> Parts {
     if let Some(path) = r.path {
         let _ = write!(subtitle, " · {}", tr!("report.path", path = path.label()));
     }
-    let silence = r.silence.as_ref().map_or_else(
-        || vec![tr!("tui.countdown.not_started")],
-        |s| {
-            let days = count(s.days_done, "count.days");
-            let head = if s.days_done >= s.target_days {
-                tr!("status.count_complete", days = days, target = s.target_days)
-            } else {
-                tr!(
-                    "status.count",
-                    days = days,
-                    left = s.target_days - s.days_done
-                )
-            };
-            vec![
-                format!(
-                    "{head} · {}",
-                    tr!("report.run_since", date = day(s.run_started_on))
-                ),
-                format!(
-                    "{} · {}",
-                    tr!(
-                        "status.runs",
-                        longest = s.longest_streak,
-                        total = s.total_silent_days,
-                        slips = r.slips.len()
-                    ),
-                    tr!("report.exceptions_count", n = r.exceptions.len())
-                ),
-            ]
-        },
-    );
     let tally = if r.tally.is_empty() {
         tr!("report.no_tags")
     } else {
@@ -113,6 +82,74 @@ fn parts(r: &Report) -> Parts {
             .collect();
         tr!("report.tally", tally = list.join(" · "))
     };
+    let (totals, categories, best, before) = activity_lines(r);
+    let m = r.messages;
+    let messages = (m.drafts > 0).then(|| {
+        tr!(
+            "report.messages",
+            drafts = m.drafts,
+            sent = m.sent,
+            replied = m.replied
+        )
+    });
+    Parts {
+        subtitle,
+        silence: silence_lines(r),
+        tally,
+        totals,
+        categories,
+        best,
+        before,
+        mood: mood_line(r),
+        urges: urges_line(r),
+        journal: tr!(
+            "report.journal",
+            count = count(
+                u64::try_from(r.journal_entries).unwrap_or(0),
+                "count.entries"
+            )
+        ),
+        checkpoint: checkpoint_line(r),
+        messages,
+    }
+}
+
+fn silence_lines(r: &Report) -> Vec<String> {
+    let Some(s) = &r.silence else {
+        return vec![tr!("tui.countdown.not_started")];
+    };
+    let days = count(s.days_done, "count.days");
+    let head = if s.days_done >= s.target_days {
+        tr!("status.count_complete", days = days, target = s.target_days)
+    } else {
+        tr!(
+            "status.count",
+            days = days,
+            left = s.target_days - s.days_done
+        )
+    };
+    vec![
+        format!(
+            "{head} · {}",
+            tr!("report.run_since", date = day(s.run_started_on))
+        ),
+        format!(
+            "{} · {}",
+            tr!(
+                "status.runs",
+                longest = s.longest_streak,
+                total = s.total_silent_days,
+                slips = r.slips.len()
+            ),
+            tr!("report.exceptions_count", n = r.exceptions.len())
+        ),
+    ]
+}
+
+type ActivityLines = (String, Option<String>, Option<String>, Option<String>);
+
+/// The totals, the categories, the best-rated and those before the count.
+fn activity_lines(r: &Report) -> ActivityLines {
     let a = &r.activities;
     let totals = tr!(
         "report.activity_totals",
@@ -144,26 +181,31 @@ fn parts(r: &Report) -> Parts {
         tr!("report.best", best = list.join(" · "))
     });
     let before = (a.before_count > 0).then(|| tr!("report.before_count", count = a.before_count));
-    let mood = match (r.mood.mean, r.mood.trend) {
-        (None, _) => tr!("report.mood_none"),
-        (Some(mean), trend) => {
-            let mut line = tr!(
-                "report.mood_mean",
-                mean = format!("{mean:.1}"),
-                count = count(u64::try_from(r.mood.entries).unwrap_or(0), "count.entries")
-            );
-            if let Some(t) = trend {
-                let (from, to) = (format!("{:.1}", t.from), format!("{:.1}", t.to));
-                let words = match t.direction {
-                    Direction::Rising => tr!("report.trend_rising", from = from, to = to),
-                    Direction::Steady => tr!("report.trend_steady", from = from, to = to),
-                    Direction::Falling => tr!("report.trend_falling", from = from, to = to),
-                };
-                let _ = write!(line, " · {words}");
-            }
-            line
-        }
+    (totals, categories, best, before)
+}
+
+fn mood_line(r: &Report) -> String {
+    let Some(mean) = r.mood.mean else {
+        return tr!("report.mood_none");
     };
+    let mut line = tr!(
+        "report.mood_mean",
+        mean = format!("{mean:.1}"),
+        count = count(u64::try_from(r.mood.entries).unwrap_or(0), "count.entries")
+    );
+    if let Some(t) = r.mood.trend {
+        let (from, to) = (format!("{:.1}", t.from), format!("{:.1}", t.to));
+        let words = match t.direction {
+            Direction::Rising => tr!("report.trend_rising", from = from, to = to),
+            Direction::Steady => tr!("report.trend_steady", from = from, to = to),
+            Direction::Falling => tr!("report.trend_falling", from = from, to = to),
+        };
+        let _ = write!(line, " · {words}");
+    }
+    line
+}
+
+fn urges_line(r: &Report) -> String {
     let mut urges = tr!("report.urges", count = r.urges.len());
     if !r.urges.is_empty() {
         // One entry a day: "Fri 12 Feb ×2" when two were written that day.
@@ -183,7 +225,11 @@ fn parts(r: &Report) -> Parts {
             .collect();
         let _ = write!(urges, " ({})", list.join(", "));
     }
-    let checkpoint = (!r.checkpoint.is_empty()).then(|| {
+    urges
+}
+
+fn checkpoint_line(r: &Report) -> Option<String> {
+    (!r.checkpoint.is_empty()).then(|| {
         let list: Vec<String> = r
             .checkpoint
             .iter()
@@ -197,37 +243,15 @@ fn parts(r: &Report) -> Parts {
             })
             .collect();
         tr!("report.checkpoint", answers = list.join(" · "))
-    });
-    let m = r.messages;
-    let messages = (m.drafts > 0).then(|| {
-        tr!(
-            "report.messages",
-            drafts = m.drafts,
-            sent = m.sent,
-            replied = m.replied
-        )
-    });
-    Parts {
-        subtitle,
-        silence,
-        tally,
-        totals,
-        categories,
-        best,
-        before,
-        mood,
-        urges,
-        journal: tr!(
-            "report.journal",
-            count = count(u64::try_from(r.journal_entries).unwrap_or(0), "count.entries")
-        ),
-        checkpoint,
-        messages,
-    }
+    })
 }
 
 fn week_days(w: &Week) -> String {
-    format!("{} – {}", w.starts.format("%-d %b"), w.ends.format("%-d %b"))
+    format!(
+        "{} – {}",
+        w.starts.format("%-d %b"),
+        w.ends.format("%-d %b")
+    )
 }
 
 fn week_notes(w: &Week) -> String {
@@ -285,7 +309,10 @@ fn text(r: &Report, out: &mut Output<impl Write>) -> Result<(), CliError> {
     if !r.weeks.is_empty() {
         out.line(format!("  {}", tr!("report.by_week")))?;
         if r.earlier_weeks > 0 {
-            out.line(format!("    {}", tr!("report.earlier", n = r.earlier_weeks)))?;
+            out.line(format!(
+                "    {}",
+                tr!("report.earlier", n = r.earlier_weeks)
+            ))?;
         }
         for w in &r.weeks {
             let bar = "█".repeat(w.activities.min(20));
@@ -350,9 +377,17 @@ pub fn markdown(r: &Report) -> Vec<String> {
         md.extend([String::new(), tr!("report.nothing")]);
         return md;
     }
-    md.extend([String::new(), format!("## {}", tr!("report.silence")), String::new()]);
+    md.extend([
+        String::new(),
+        format!("## {}", tr!("report.silence")),
+        String::new(),
+    ]);
     md.extend(p.silence.iter().map(|l| format!("- {l}")));
-    md.extend([String::new(), format!("## {}", tr!("report.week_one")), String::new()]);
+    md.extend([
+        String::new(),
+        format!("## {}", tr!("report.week_one")),
+        String::new(),
+    ]);
     if r.answers.is_empty() {
         md.push(tr!("report.no_answers"));
     }
@@ -363,7 +398,11 @@ pub fn markdown(r: &Report) -> Vec<String> {
         md.push(String::new());
     }
     md.push(p.tally.clone());
-    md.extend([String::new(), format!("## {}", tr!("report.activities")), String::new()]);
+    md.extend([
+        String::new(),
+        format!("## {}", tr!("report.activities")),
+        String::new(),
+    ]);
     md.push(p.totals.clone());
     md.push(String::new());
     md.extend(
@@ -373,7 +412,11 @@ pub fn markdown(r: &Report) -> Vec<String> {
             .map(|l| format!("- {l}")),
     );
     if !r.weeks.is_empty() {
-        md.extend([String::new(), format!("### {}", tr!("report.by_week")), String::new()]);
+        md.extend([
+            String::new(),
+            format!("### {}", tr!("report.by_week")),
+            String::new(),
+        ]);
         if r.earlier_weeks > 0 {
             md.extend([tr!("report.earlier", n = r.earlier_weeks), String::new()]);
         }
@@ -404,7 +447,11 @@ pub fn markdown(r: &Report) -> Vec<String> {
             md.extend(items.iter().map(|d| format!("- {}", dated(d))));
         }
     }
-    md.extend([String::new(), format!("## {}", tr!("report.more")), String::new()]);
+    md.extend([
+        String::new(),
+        format!("## {}", tr!("report.more")),
+        String::new(),
+    ]);
     md.push(format!("- {}", p.urges));
     md.push(format!("- {}: {}", tr!("report.mood"), p.mood));
     md.push(format!("- {}", p.journal));

@@ -30,11 +30,7 @@ pub fn sent(
     out: &mut Output<impl Write>,
 ) -> Result<(), CliError> {
     let outcome = service.mark_sent(args.id)?;
-    out.line(tr!(
-        "sent.marked",
-        id = outcome.id,
-        date = outcome.sent_on
-    ))?;
+    out.line(tr!("sent.marked", id = outcome.id, date = outcome.sent_on))?;
     if outcome.pacing_before != Pacing::Clear {
         out.hint(tr!("sent.early"))?;
     }

@@ -23,7 +23,7 @@ pub struct Args {
     /// Your ex's name, so a post that names them is noticed. Never stored.
     #[arg(long, value_name = "NAME", env = "BREATHER_EX_NAME")]
     pub ex_name: Option<String>,
-    /// One JSON object: {"post": "...", "aimed_at_ex": null or {"message", "words"}}.
+    /// One JSON object: `{"post": "...", "aimed_at_ex": null}`, or with `{"message", "words"}`.
     #[arg(long)]
     pub json: bool,
 }
