@@ -4,19 +4,25 @@
 
 mod backups;
 mod checkpoint;
+mod config;
 mod contact;
 pub mod dates;
 mod decide;
 mod draft;
+mod export;
+mod import;
 pub mod input;
 mod journal;
 mod list;
 mod log;
 pub mod output;
 mod reflect;
+mod remind;
 mod report;
+mod search;
 mod sent;
 mod share;
+mod shell;
 mod status;
 
 use std::io::{self, Write};
@@ -82,6 +88,23 @@ pub enum Command {
     Restore(backups::RestoreArgs),
     /// Open the app on a throwaway copy of a sample journey (never touches your data).
     Demo,
+    /// For a shell's startup file: one line when something is due today, else nothing.
+    Remind,
+    /// Every entry of any kind containing all the words (case-insensitive); exit 1 when none.
+    Search(search::Args),
+    /// Everything, for reading or backup: json (re-importable), markdown or csv.
+    Export(export::Args),
+    /// Restore from a JSON export (a journal that is not empty needs --replace).
+    Import(import::Args),
+    /// The config file.
+    Config {
+        #[command(subcommand)]
+        action: config::Action,
+    },
+    /// Shell completions for bash, zsh or fish (see the README for where they go).
+    Completions(shell::CompletionsArgs),
+    /// The manual page, in roff (`breather man > breather.1`).
+    Man,
 }
 
 /// A command that did not succeed: refused (exit 2) or failed (exit 1).
@@ -136,8 +159,19 @@ pub fn run(cli: Cli) -> ExitCode {
 /// environment's clock.
 pub fn service(data_dir: Option<PathBuf>) -> Result<Service, CliError> {
     let clock = Clock::from_env().map_err(|e| CliError::Refused(e.to_string()))?;
+    let config = config()?;
     let dir = paths::data_dir(data_dir).map_err(|e| CliError::Failed(e.to_string()))?;
-    Ok(Service::new(Store::new(dir), clock))
+    // The status digest (dates and counts) lives in the cache directory.
+    let store = match crate::storage::cache::location(&dir) {
+        Some(cache) => Store::new(dir).with_digest_cache(cache),
+        None => Store::new(dir),
+    };
+    Ok(Service::new(store, clock).with_preferences(config.preferences))
+}
+
+/// The config file's settings; a broken file is refused (exit 2), never ignored.
+pub fn config() -> Result<crate::config::Config, CliError> {
+    crate::config::load().map_err(|e| CliError::Refused(e.message))
 }
 
 /// Prints `error` as one safe line on stderr and returns its exit code.
@@ -157,8 +191,18 @@ pub fn report(error: &CliError) -> ExitCode {
 }
 
 fn execute(cli: Cli) -> Result<(), CliError> {
-    let service = service(cli.data_dir)?;
     let mut out = Output::stdout();
+    // These read neither the data nor the config, so they work when either is broken.
+    let early = match &cli.command {
+        Some(Command::Completions(args)) => Some(shell::completions(args, &mut out)),
+        Some(Command::Man) => Some(shell::man(&mut out)),
+        Some(Command::Config { action }) => Some(config::run(action, &mut out)),
+        _ => None,
+    };
+    if let Some(result) = early {
+        return result.and_then(|()| out.flush().map_err(CliError::from));
+    }
+    let service = service(cli.data_dir)?;
     let result = match cli.command {
         // `main` opens the app for these; here they only print where things stand.
         None | Some(Command::Demo) => status::welcome(&service, &mut out),
@@ -179,6 +223,12 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         Some(Command::List(args)) => list::run(&args, &service, &mut out),
         Some(Command::Backups) => backups::list(&service, &mut out),
         Some(Command::Restore(args)) => backups::restore(&args, &service, &mut out),
+        Some(Command::Remind) => remind::run(&service, &mut out),
+        Some(Command::Search(args)) => search::run(&args, &service, &mut out),
+        Some(Command::Export(args)) => export::run(&args, &service, &mut out),
+        Some(Command::Import(args)) => import::run(&args, &service, &mut out),
+        // Answered above, before the data or the config is read.
+        Some(Command::Completions(_) | Command::Man | Command::Config { .. }) => Ok(()),
     };
     result.and_then(|()| out.flush().map_err(CliError::from))
 }

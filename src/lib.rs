@@ -10,15 +10,19 @@
 //! | [`clock`]   | "now": the system clock or `BREATHER_NOW`         | chrono                          |
 //! | [`storage`] | the data file: paths, schema, atomic write, lock  | domain, `serde_json`, directories |
 //! | [`service`] | use cases shared by CLI and TUI                   | domain, storage, clock          |
-//! | [`cli`]     | the command-line contract                         | service, domain types           |
+//! | [`config`]  | the config file (TOML): settings, defaults        | domain types, toml, directories |
+//! | [`cli`]     | the command-line contract                         | service, domain types, config   |
+//! | [`synth`]   | synthetic journeys for benchmarks and tests       | domain                          |
 //!
 //! `cli` and the TUI never touch the file system directly, and never use each other.
 
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod domain;
 pub mod service;
 pub mod storage;
+pub mod synth;
 pub mod terminal_text;
 pub mod text;
 pub mod tui;

@@ -28,11 +28,11 @@ fn open_app(service: impl FnOnce() -> Result<Service, CliError>) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return cli::report(&CliError::Refused(tr!("cli.not_a_terminal")));
     }
-    let service = match service() {
-        Ok(service) => service,
+    let (service, config) = match service().and_then(|s| Ok((s, cli::config()?))) {
+        Ok(ready) => ready,
         Err(error) => return cli::report(&error),
     };
-    let outcome = tui::run(&service);
+    let outcome = tui::run(&service, &config);
     if let Some(dir) = storage::demo::dir_of(&service) {
         storage::demo::remove(&dir);
     }

@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
+use crate::domain::digest::Digest;
 use crate::domain::message::{DraftOutcome, ReplyOutcome, SentOutcome};
 use crate::domain::summary::Summary;
 use crate::domain::{
     Answer, CheckpointOutcome, DomainError, Journey, Mood, Motive, NewActivity, NoContact, Path,
-    ReflectOutcome, Timestamp, verdict,
+    Preferences, ReflectOutcome, Timestamp,
 };
 use crate::storage::{FileStamp, StorageError, Store};
 
@@ -102,11 +103,28 @@ pub enum Changed {
 pub struct Service {
     store: Store,
     clock: Clock,
+    preferences: Preferences,
 }
 
 impl Service {
     pub fn new(store: Store, clock: Clock) -> Self {
-        Service { store, clock }
+        Service {
+            store,
+            clock,
+            preferences: Preferences::default(),
+        }
+    }
+
+    /// This service, with the person's settings (morning cutoff, default target).
+    #[must_use]
+    pub fn with_preferences(mut self, preferences: Preferences) -> Self {
+        self.preferences = preferences;
+        self
+    }
+
+    /// The settings the method is run with.
+    pub fn preferences(&self) -> Preferences {
+        self.preferences
     }
 
     pub fn store(&self) -> &Store {
@@ -140,6 +158,54 @@ impl Service {
         Ok((journey, summary))
     }
 
+    /// What `status` and `remind` need, quickly (see [`Store::digest`]).
+    pub fn digest(&self) -> Result<Digest, ServiceError> {
+        Ok(self.store.digest()?)
+    }
+
+    /// Replaces the whole journey with `journey` (an import). A journey that
+    /// holds anything is replaced only when `replace` is given, and is kept
+    /// in `backups/` first. Also says whether something was replaced.
+    pub fn import(&self, journey: Journey, replace: bool) -> Result<(Journey, bool), ServiceError> {
+        let replaced = std::cell::Cell::new(false);
+        let allow = |current: &Journey| {
+            replaced.set(!current.is_empty());
+            if current.is_empty() || replace {
+                Ok(())
+            } else {
+                Err(DomainError::ImportIntoNonEmpty)
+            }
+        };
+        let saved = self
+            .store
+            .replace_all(journey, self.now().naive_local(), allow)??;
+        Ok((saved, replaced.get()))
+    }
+
+    /// The journey in the export at `path`, checked as strictly as the data file.
+    pub fn read_import(&self, path: &std::path::Path) -> Result<Journey, ServiceError> {
+        Ok(crate::storage::transfer::read_import(path)?)
+    }
+
+    /// `journey` exactly as the data file holds it: pretty JSON, re-importable.
+    pub fn export_json(&self, journey: &Journey) -> Result<Vec<u8>, ServiceError> {
+        crate::storage::schema::encode(journey).map_err(|e| {
+            ServiceError::Storage(StorageError::Encode {
+                path: self.store.data_file().to_owned(),
+                detail: e.to_string(),
+            })
+        })
+    }
+
+    /// Writes an export to `path`: atomically, 0600, never over the data file.
+    pub fn write_export(&self, path: &std::path::Path, bytes: &[u8]) -> Result<(), ServiceError> {
+        Ok(crate::storage::transfer::write_export(
+            path,
+            self.store.data_file(),
+            bytes,
+        )?)
+    }
+
     /// The daily backups, newest first.
     pub fn backups(&self) -> Vec<crate::storage::backup::Backup> {
         crate::storage::backup::list(self.store.dir())
@@ -169,13 +235,19 @@ impl Service {
                         text,
                         motive,
                         replace,
-                    } => Changed::Reflected(j.reflect(now, &text, motive, replace)?),
+                    } => Changed::Reflected(j.reflect_with(
+                        now,
+                        &text,
+                        motive,
+                        replace,
+                        self.preferences.morning_ends_at_hour,
+                    )?),
                     Change::Decide {
                         path,
                         last_contact,
                         target_days,
                     } => {
-                        let target = target_days.unwrap_or(verdict::MIN_TARGET_DAYS);
+                        let target = target_days.unwrap_or(self.preferences.default_target_days);
                         j.decide(today, path, last_contact.unwrap_or(today), target)?;
                         Changed::Decided(counted(j)?)
                     }

@@ -8,11 +8,13 @@
 
 mod atomic;
 pub mod backup;
+pub mod cache;
 pub mod demo;
 mod error;
 mod lock;
 pub mod paths;
 pub mod schema;
+pub mod transfer;
 
 use std::fs;
 use std::io::{ErrorKind, Read};
@@ -23,6 +25,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use error::StorageError;
 
 use crate::domain::Journey;
+use crate::domain::digest::Digest;
 
 /// The data file's name inside the data directory.
 pub const DATA_FILE: &str = "breather.json";
@@ -37,6 +40,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub struct Store {
     dir: PathBuf,
     file: PathBuf,
+    /// Where the status digest is kept (see [`cache`]); none by default.
+    digest_cache: Option<PathBuf>,
 }
 
 /// The bytes of the data file as last read, to tell whether it changed.
@@ -52,7 +57,59 @@ impl Store {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         let dir = dir.into();
         let file = dir.join(DATA_FILE);
-        Store { dir, file }
+        Store {
+            dir,
+            file,
+            digest_cache: None,
+        }
+    }
+
+    /// This store, keeping a status digest at `path` after every save and
+    /// reading [`Store::digest`] from it while it matches the data file.
+    #[must_use]
+    pub fn with_digest_cache(mut self, path: PathBuf) -> Self {
+        self.digest_cache = Some(path);
+        self
+    }
+
+    /// What a status needs, without reading the whole file when the cached
+    /// digest still matches it exactly; otherwise the file is read (and
+    /// refused when damaged) as by [`Store::load`], and the digest kept.
+    pub fn digest(&self) -> Result<Digest, StorageError> {
+        let Some(cache_file) = &self.digest_cache else {
+            return Ok(Digest::of(&self.load()?));
+        };
+        if let Some(digest) = cache::read(cache_file, &self.file) {
+            return Ok(digest);
+        }
+        let before = cache::stamp_of(&self.file);
+        let loaded = self.read()?;
+        let digest = Digest::of(&loaded.journey);
+        // Kept only when the file did not change while it was being read.
+        if let Some(stamp) = before.filter(|s| cache::stamp_of(&self.file) == Some(*s)) {
+            cache::write(cache_file, &self.file, stamp, &digest);
+        }
+        Ok(digest)
+    }
+
+    /// Replaces the whole journey with `journey` (an import), under the
+    /// lock. `allow` sees the journey on disk first and may refuse; a file
+    /// that is replaced is first kept in `backups/`, named for `now`.
+    pub fn replace_all<E>(
+        &self,
+        journey: Journey,
+        now: NaiveDateTime,
+        allow: impl FnOnce(&Journey) -> Result<(), E>,
+    ) -> Result<Result<Journey, E>, StorageError> {
+        let name = format!("breather-{}.json", now.format("%Y-%m-%dT%H%M%S"));
+        let replace = |current: &mut Journey| {
+            allow(current)?;
+            *current = journey;
+            Ok(())
+        };
+        Ok(self
+            .apply(&Keep::Named(name), replace)?
+            .map(|((), saved)| saved))
     }
 
     /// The data directory.
@@ -162,6 +219,11 @@ impl Store {
                 self.keep_copy(keep, old)?;
             }
             atomic::write(&self.write_target(), &encoded)?;
+            if let (Some(cache_file), Some(stamp)) =
+                (&self.digest_cache, cache::stamp_of(&self.file))
+            {
+                cache::write(cache_file, &self.file, stamp, &Digest::of(&journey));
+            }
         }
         Ok(Ok((outcome, journey)))
     }

@@ -35,10 +35,16 @@ pub enum TuiError {
     Terminal(#[from] io::Error),
 }
 
-/// Runs the app on `service` until the person quits.
-pub fn run(service: &Service) -> Result<(), TuiError> {
+/// Runs the app on `service` until the person quits, with the config's
+/// settings (the look, the breather's minutes, the first day of the week).
+/// `NO_COLOR` in the environment turns colour off whatever the config says.
+pub fn run(service: &Service, config: &crate::config::Config) -> Result<(), TuiError> {
+    theme::set(theme::effective(
+        config.theme,
+        std::env::var_os("NO_COLOR").as_deref(),
+    ));
     let journey = service.load()?;
-    let mut app = App::new(journey, service.now(), service.stamp());
+    let mut app = App::new(journey, service.now(), service.stamp()).with_config(config);
     // What an open editor holds, for the signal thread to keep if the app
     // is ended from outside (SIGTERM, the window closing).
     let pending: Pending = Arc::new(Mutex::new(None));

@@ -48,21 +48,27 @@ fn newest_first<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Vec<&T> {
 
 pub fn run(args: &Args, service: &Service, out: &mut Output<impl Write>) -> Result<(), CliError> {
     let journey = service.load()?;
+    let morning_ends = service.preferences().morning_ends_at_hour;
     if args.json {
-        json(&journey, args.kind, out)
+        json(&journey, args.kind, morning_ends, out)
     } else {
-        text(&journey, args.kind, out)
+        text(&journey, args.kind, morning_ends, out)
     }
 }
 
-fn json(j: &Journey, kind: Kind, out: &mut Output<impl Write>) -> Result<(), CliError> {
+fn json(
+    j: &Journey,
+    kind: Kind,
+    morning_ends: u32,
+    out: &mut Output<impl Write>,
+) -> Result<(), CliError> {
     match kind {
         Kind::Reflections => {
             let rows: Vec<ReflectionRow> = newest_first(&j.reflections, |r| (r.date, r.id))
                 .into_iter()
                 .map(|reflection| ReflectionRow {
                     reflection,
-                    is_morning: reflection.is_morning(),
+                    is_morning: reflection.is_morning_before(morning_ends),
                 })
                 .collect();
             out.json(&rows)?;
@@ -75,7 +81,12 @@ fn json(j: &Journey, kind: Kind, out: &mut Output<impl Write>) -> Result<(), Cli
     Ok(())
 }
 
-fn text(j: &Journey, kind: Kind, out: &mut Output<impl Write>) -> Result<(), CliError> {
+fn text(
+    j: &Journey,
+    kind: Kind,
+    morning_ends: u32,
+    out: &mut Output<impl Write>,
+) -> Result<(), CliError> {
     let empty = match kind {
         Kind::Reflections => j.reflections.is_empty(),
         Kind::Activities => j.activities.is_empty(),
@@ -90,7 +101,7 @@ fn text(j: &Journey, kind: Kind, out: &mut Output<impl Write>) -> Result<(), Cli
     match kind {
         Kind::Reflections => {
             for r in newest_first(&j.reflections, |r| (r.date, r.id)) {
-                let when = if r.is_morning() {
+                let when = if r.is_morning_before(morning_ends) {
                     tr!("list.morning")
                 } else {
                     tr!("list.not_morning")

@@ -56,6 +56,11 @@ impl<W: Write> Output<W> {
         }
     }
 
+    /// Text exactly as given (a generated script, a man page, an export).
+    pub fn raw(&mut self, text: impl AsRef<[u8]>) -> io::Result<()> {
+        self.out.write_all(text.as_ref())
+    }
+
     /// Pretty JSON, one document.
     pub fn json(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
         // `io::Error::from` keeps the kind, so a closed pipe stays a closed pipe.

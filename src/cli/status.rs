@@ -24,21 +24,23 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, service: &Service, out: &mut Output<impl Write>) -> Result<(), CliError> {
-    let (journey, summary) = service.summary()?;
+    // The digest: what a status needs, without reading every entry (a prompt calls this).
+    let digest = service.digest()?;
+    let (journey, summary) = (digest.facts(), digest.summary_on(service.today()));
     if args.json {
         out.json(&summary)?;
     } else if args.short {
         out.line(short_line(&summary))?;
     } else {
-        full(&journey, &summary, out)?;
+        full(journey, &summary, out)?;
     }
     Ok(())
 }
 
 /// `breather` with no subcommand (until the full-screen app opens there).
 pub fn welcome(service: &Service, out: &mut Output<impl Write>) -> Result<(), CliError> {
-    let (journey, summary) = service.summary()?;
-    full(&journey, &summary, out)?;
+    let digest = service.digest()?;
+    full(digest.facts(), &digest.summary_on(service.today()), out)?;
     out.hint(tr!("status.more"))?;
     Ok(())
 }

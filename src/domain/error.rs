@@ -57,6 +57,8 @@ pub enum DomainError {
     NoSuchBackup { wanted: String },
     #[error("{}", tr!("error.no_such_activity", id = id))]
     NoSuchActivity { id: u32 },
+    #[error("{}", tr!("import.into_non_empty"))]
+    ImportIntoNonEmpty,
     // Messages and sharing (the reconnect stage, step 5).
     #[error("{}", tr!("error.not_reconnecting", stage = stage.label()))]
     NotReconnecting { stage: Stage },

@@ -53,9 +53,14 @@ pub struct Reflection {
 }
 
 impl Reflection {
-    /// Written before noon, local time of writing.
+    /// Written before noon, local time of writing (the default cutoff).
     pub fn is_morning(&self) -> bool {
-        self.written_at.hour() < MORNING_ENDS_AT_HOUR
+        self.is_morning_before(MORNING_ENDS_AT_HOUR)
+    }
+
+    /// Written before `hour` o'clock, local time of writing.
+    pub fn is_morning_before(&self, hour: u32) -> bool {
+        self.written_at.hour() < hour
     }
 }
 
@@ -114,9 +119,8 @@ impl Journey {
         }
     }
 
-    /// Writes today's answer. A second answer on the same day needs
-    /// `replace`; once the week is complete (or a path is chosen) no answer
-    /// is taken — the journal is the place to keep writing.
+    /// Writes today's answer, with mornings ending at noon (see
+    /// [`Journey::reflect_with`]).
     pub fn reflect(
         &mut self,
         now: Timestamp,
@@ -124,9 +128,24 @@ impl Journey {
         motive: Option<Motive>,
         replace: bool,
     ) -> Result<ReflectOutcome, DomainError> {
+        self.reflect_with(now, text, motive, replace, MORNING_ENDS_AT_HOUR)
+    }
+
+    /// Writes today's answer; it is a morning answer when written before
+    /// `morning_ends_at_hour`. A second answer on the same day needs
+    /// `replace`; once the week is complete (or a path is chosen) no answer
+    /// is taken — the journal is the place to keep writing.
+    pub fn reflect_with(
+        &mut self,
+        now: Timestamp,
+        text: &str,
+        motive: Option<Motive>,
+        replace: bool,
+        morning_ends_at_hour: u32,
+    ) -> Result<ReflectOutcome, DomainError> {
         let text = clean_text(text)?;
         let today = now.date_naive();
-        let is_morning = now.hour() < MORNING_ENDS_AT_HOUR;
+        let is_morning = now.hour() < morning_ends_at_hour;
         self.check_reflect(today, replace)?;
         if let Some(existing) = self.reflections.iter_mut().find(|r| r.date == today) {
             existing.text = text;

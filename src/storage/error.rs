@@ -22,6 +22,8 @@ pub enum StorageError {
     DanglingSymlink { path: PathBuf },
     #[error("{}", tr!("storage.encode", path = path.display(), detail = detail))]
     Encode { path: PathBuf, detail: String },
+    #[error("{}", tr!("export.over_data", path = path.display()))]
+    ExportOverData { path: PathBuf },
     #[error("{}", describe_io(action, path, source))]
     Io {
         action: &'static str,

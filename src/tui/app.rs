@@ -3,14 +3,14 @@
 
 use std::time::Duration;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::action::Screen;
 use super::editor::{Editor, Purpose};
 use super::form::Form;
 use super::keymap::Mode;
 use crate::domain::summary::Summary;
-use crate::domain::{Category, Journey, NoContact, Path, Timestamp};
+use crate::domain::{Category, Journey, NoContact, Path, Preferences, Timestamp};
 use crate::storage::FileStamp;
 
 /// A confirmation waiting for y / n.
@@ -80,14 +80,37 @@ pub struct Derived {
     pub per_week: Vec<(NaiveDate, usize)>,
     /// Mean mood per day for the last 28 days, oldest first.
     pub mood_by_day: Vec<Option<f64>>,
-    /// Days of this week (Monday first) with at least one activity.
+    /// The day weeks start on (Monday unless the config says otherwise).
+    pub week_start: Weekday,
+    /// Days of this week (from `week_start`) with at least one activity.
     pub week_activity: [bool; 7],
     /// Days since the last activity (None: none yet).
     pub days_since_activity: Option<i64>,
 }
 
+/// Days from the start of the week (`week_start`) to `day`, 0..=6.
+pub fn days_into_week(day: NaiveDate, week_start: Weekday) -> u32 {
+    (day.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7
+}
+
 impl Derived {
+    /// The numbers for `today`, with weeks starting on Monday.
     pub fn of(journey: &Journey, today: NaiveDate) -> Self {
+        Self::of_week(journey, today, Weekday::Mon)
+    }
+
+    /// Short weekday names, from the first day of the week.
+    pub fn weekday_labels(&self) -> Vec<&'static str> {
+        let mut days = crate::text::list("tui.weekdays");
+        let start = self.week_start.num_days_from_monday() as usize;
+        if start < days.len() {
+            days.rotate_left(start);
+        }
+        days
+    }
+
+    /// The numbers for `today`, with weeks starting on `week_start`.
+    pub fn of_week(journey: &Journey, today: NaiveDate, week_start: Weekday) -> Self {
         let mut reflections: Vec<usize> = (0..journey.reflections.len()).collect();
         reflections.sort_by_key(|&i| journey.reflections[i].date);
         let mut activities: Vec<usize> = (0..journey.activities.len()).collect();
@@ -111,11 +134,11 @@ impl Derived {
                 )
             })
             .collect();
-        let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+        let week_first = today - Days::new(u64::from(days_into_week(today, week_start)));
         let per_week = (0..8u64)
             .rev()
             .map(|w| {
-                let start = monday - Days::new(7 * w);
+                let start = week_first - Days::new(7 * w);
                 let end = start + Days::new(7);
                 let n = journey
                     .activities
@@ -143,7 +166,7 @@ impl Derived {
             .collect();
         let mut week_activity = [false; 7];
         for a in &journey.activities {
-            let offset = crate::domain::days_between(monday, a.date);
+            let offset = crate::domain::days_between(week_first, a.date);
             if let Some(slot) = usize::try_from(offset)
                 .ok()
                 .and_then(|i| week_activity.get_mut(i))
@@ -168,6 +191,7 @@ impl Derived {
             by_category,
             per_week,
             mood_by_day,
+            week_start,
             week_activity,
             days_since_activity,
         }
@@ -201,6 +225,8 @@ pub struct App {
     pub unsaved: Option<(Purpose, String)>,
     /// Minutes of the breather after an urge.
     pub breather_minutes: u32,
+    /// The method's settings: morning cutoff, default target.
+    pub preferences: Preferences,
     pub should_quit: bool,
 }
 
@@ -219,8 +245,19 @@ impl App {
             stamp,
             unsaved: None,
             breather_minutes: 10,
+            preferences: Preferences::default(),
             should_quit: false,
         }
+    }
+
+    /// This app with the config's settings: the breather's minutes, the
+    /// first day of the week, the morning cutoff and the default target.
+    #[must_use]
+    pub fn with_config(mut self, config: &crate::config::Config) -> Self {
+        self.breather_minutes = config.breather_minutes;
+        self.preferences = config.preferences;
+        self.derived = Derived::of_week(&self.journey, self.today(), config.first_day_of_week);
+        self
     }
 
     /// Today's local date.
@@ -231,7 +268,11 @@ impl App {
     /// Replaces the journey (after a save or a reload) and re-derives.
     pub fn set_journey(&mut self, journey: Journey) {
         self.journey = journey;
-        self.derived = Derived::of(&self.journey, self.now.date_naive());
+        self.derived = Derived::of_week(
+            &self.journey,
+            self.now.date_naive(),
+            self.derived.week_start,
+        );
         self.clamp_selection();
     }
 
@@ -240,7 +281,8 @@ impl App {
         let day_changed = now.date_naive() != self.derived.today;
         self.now = now;
         if day_changed {
-            self.derived = Derived::of(&self.journey, now.date_naive());
+            self.derived =
+                Derived::of_week(&self.journey, now.date_naive(), self.derived.week_start);
         }
         day_changed
     }

@@ -249,7 +249,7 @@ fn on_screen(app: &mut App, action: &Action) -> Effect {
                 };
                 let dialog = Dialog::ChoosePath {
                     path,
-                    target_days: verdict::MIN_TARGET_DAYS,
+                    target_days: app.preferences.default_target_days,
                 };
                 app.overlay = Some(Overlay::Dialog(dialog));
             }

@@ -53,7 +53,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::styled(tr!("tui.reflect.week_one"), theme::title())];
     for &i in &app.derived.reflections {
         if let Some(r) = app.journey.reflections.get(i) {
-            lines.push(Line::styled(answer_label(r), theme::dim()));
+            lines.push(Line::styled(
+                answer_label(r, app.preferences.morning_ends_at_hour),
+                theme::dim(),
+            ));
             lines.push(Line::raw(one_line(&r.text, width.saturating_sub(2))));
         }
     }

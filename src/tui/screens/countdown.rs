@@ -71,7 +71,7 @@ fn render_calendar(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(format!(" {}", first.format("%B %Y")), theme::title()),
         Line::raw(""),
     ];
-    let days = text::list("tui.weekdays");
+    let days = app.derived.weekday_labels();
     lines.push(Line::styled(
         days.iter().fold(String::from(" "), |mut row, d| {
             let _ = write!(row, "{d:<4}");
@@ -79,7 +79,7 @@ fn render_calendar(app: &App, area: Rect, buf: &mut Buffer) {
         }),
         theme::dim(),
     ));
-    let lead = first.weekday().num_days_from_monday();
+    let lead = crate::tui::app::days_into_week(first, app.derived.week_start);
     let mut day = first - Days::new(u64::from(lead));
     for _week in 0..6 {
         let mut spans = vec![Span::raw(" ")];

@@ -13,9 +13,13 @@ use crate::tui::app::App;
 use crate::tui::theme;
 use crate::tui::view::visible_window;
 
-/// "Mon 4 Jan · morning · revenge", for one answer.
-pub fn answer_label(r: &Reflection) -> String {
-    let when = if r.is_morning() { "●" } else { "◐" };
+/// "Mon 4 Jan · morning · revenge", for one answer (mornings end at `morning_ends_at_hour`).
+pub fn answer_label(r: &Reflection, morning_ends_at_hour: u32) -> String {
+    let when = if r.is_morning_before(morning_ends_at_hour) {
+        "●"
+    } else {
+        "◐"
+    };
     let tag = r
         .motive
         .map_or(String::new(), |m| format!(" {}", m.as_str()));
@@ -83,7 +87,10 @@ fn render_side_by_side(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let selected = slot == app.selection.reflect;
-        let label = format!(" {} ", answer_label(r));
+        let label = format!(
+            " {} ",
+            answer_label(r, app.preferences.morning_ends_at_hour)
+        );
         let style = if selected {
             theme::selected()
         } else {
@@ -136,7 +143,11 @@ fn render_list(app: &App, list_area: Rect, buf: &mut Buffer) {
         else {
             continue;
         };
-        let label = format!(" {}. {}", slot + 1, answer_label(r));
+        let label = format!(
+            " {}. {}",
+            slot + 1,
+            answer_label(r, app.preferences.morning_ends_at_hour)
+        );
         let style = if slot == app.selection.reflect {
             theme::selected()
         } else {
@@ -180,7 +191,7 @@ fn render_answer(app: &App, text_area: Rect, buf: &mut Buffer) {
         .and_then(|&i| app.journey.reflections.get(i));
     let body = match selected {
         Some(r) => {
-            let when = if r.is_morning() {
+            let when = if r.is_morning_before(app.preferences.morning_ends_at_hour) {
                 tr!("list.morning")
             } else {
                 tr!("list.not_morning")

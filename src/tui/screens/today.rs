@@ -81,7 +81,9 @@ fn reflection_week(app: &App, area: Rect, buf: &mut Buffer) {
             .get(slot)
             .and_then(|&i| app.journey.reflections.get(i))
         {
-            Some(r) if r.is_morning() => Span::styled("● ", theme::accent()),
+            Some(r) if r.is_morning_before(app.preferences.morning_ends_at_hour) => {
+                Span::styled("● ", theme::accent())
+            }
             Some(_) => Span::styled("◐ ", theme::accent()),
             None => Span::styled("○ ", theme::dim()),
         };
@@ -227,7 +229,7 @@ fn stage_line(app: &App, count: &NoContact) -> String {
 
 fn this_week(app: &App, area: Rect, buf: &mut Buffer) {
     let d = &app.derived;
-    let days = text::list("tui.weekdays");
+    let days = d.weekday_labels();
     let mut head = Vec::new();
     let mut dots = Vec::new();
     for (i, done) in d.week_activity.iter().enumerate() {
