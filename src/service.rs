@@ -224,12 +224,22 @@ impl Service {
 
     /// Applies `change` and returns what it did and the journey as saved.
     pub fn perform(&self, change: Change) -> Result<(Changed, Journey), ServiceError> {
+        self.perform_stamped(change)
+            .map(|(changed, journey, _)| (changed, journey))
+    }
+
+    /// [`Service::perform`], with the fingerprint of the file as saved (taken
+    /// under the lock), for a reader that watches the file (the TUI).
+    pub fn perform_stamped(
+        &self,
+        change: Change,
+    ) -> Result<(Changed, Journey, Option<FileStamp>), ServiceError> {
         let now = self.now();
         let today = now.date_naive();
         let counted = |j: &Journey| j.no_contact_on(today).ok_or(DomainError::NoCountdownYet);
         Ok(self
             .store
-            .update_on(today, |j| -> Result<Changed, DomainError> {
+            .update_on_stamped(today, |j| -> Result<Changed, DomainError> {
                 Ok(match change {
                     Change::Reflect {
                         text,

@@ -109,7 +109,7 @@ impl Store {
         };
         Ok(self
             .apply(&Keep::Named(name), replace)?
-            .map(|((), saved)| saved))
+            .map(|((), saved, _)| saved))
     }
 
     /// The data directory.
@@ -165,7 +165,9 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Journey) -> Result<T, E>,
     ) -> Result<Result<(T, Journey), E>, StorageError> {
-        self.apply(&Keep::Nothing, change)
+        Ok(self
+            .apply(&Keep::Nothing, change)?
+            .map(|(value, journey, _)| (value, journey)))
     }
 
     /// [`Store::update_and_get`] on `today`: the first write of a day first
@@ -175,6 +177,18 @@ impl Store {
         today: NaiveDate,
         change: impl FnOnce(&mut Journey) -> Result<T, E>,
     ) -> Result<Result<(T, Journey), E>, StorageError> {
+        Ok(self
+            .update_on_stamped(today, change)?
+            .map(|(value, journey, _)| (value, journey)))
+    }
+
+    /// [`Store::update_on`], also handing back the file's fingerprint taken
+    /// under the lock, so a reader knows exactly which version it holds.
+    pub fn update_on_stamped<T, E>(
+        &self,
+        today: NaiveDate,
+        change: impl FnOnce(&mut Journey) -> Result<T, E>,
+    ) -> Result<Result<(T, Journey, Option<FileStamp>), E>, StorageError> {
         self.apply(&Keep::Daily(today), change)
     }
 
@@ -193,7 +207,7 @@ impl Store {
             *journey = restored.clone();
             Ok::<(), std::convert::Infallible>(())
         };
-        let Ok(((), journey)) = self.apply(&Keep::Named(name), replace)?;
+        let Ok(((), journey, _)) = self.apply(&Keep::Named(name), replace)?;
         Ok(journey)
     }
 
@@ -201,7 +215,7 @@ impl Store {
         &self,
         keep: &Keep,
         change: impl FnOnce(&mut Journey) -> Result<T, E>,
-    ) -> Result<Result<(T, Journey), E>, StorageError> {
+    ) -> Result<Result<(T, Journey, Option<FileStamp>), E>, StorageError> {
         atomic::ensure_private_dir(&self.dir)?;
         let _lock = lock::Lock::acquire(&self.dir.join(LOCK_FILE))?;
         atomic::remove_stale_temps(&self.dir, DATA_FILE);
@@ -225,7 +239,9 @@ impl Store {
                 cache::write(cache_file, &self.file, stamp, &Digest::of(&journey));
             }
         }
-        Ok(Ok((outcome, journey)))
+        // Taken under the lock: the fingerprint of exactly this version.
+        let stamp = self.stamp();
+        Ok(Ok((outcome, journey, stamp)))
     }
 
     /// The copies made before a write replaces `old`: one before a file of
