@@ -28,20 +28,6 @@ pub fn answer_label(r: &Reflection, morning_ends_at_hour: u32) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let stage = app.derived.summary.stage;
-    let [top, rest] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    let heading = match stage {
-        Stage::VerdictDue => tr!("tui.reflect.side_by_side"),
-        Stage::NotStarted | Stage::Reflection => tr!("tui.today.question"),
-        _ => tr!("tui.reflect.week_one"),
-    };
-    let mut head = vec![Line::styled(format!(" {heading}"), theme::strong())];
-    let tally: Vec<String> = app
-        .journey
-        .motive_tally()
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(m, n)| format!("{} {n}", m.as_str()))
-        .collect();
     let hint = match stage {
         Stage::VerdictDue => tr!("tui.reflect.choose"),
         Stage::NotStarted | Stage::Reflection if !app.derived.summary.reflection.answered_today => {
@@ -49,25 +35,36 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         _ => String::new(),
     };
-    let mut second = vec![Span::styled(
-        format!(
-            " {}",
-            tr!(
-                "tui.reflect.tally",
-                tally = if tally.is_empty() {
-                    "—".to_owned()
-                } else {
-                    tally.join(" · ")
-                }
-            )
-        ),
-        theme::dim(),
-    )];
+    // The heading, the tally, and the next step on a row of its own so it
+    // is never cut: the keys for choosing a path matter most.
+    let head_rows = if hint.is_empty() { 2 } else { 3 };
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Fill(1)]).areas(area);
+    let heading = match stage {
+        Stage::VerdictDue => tr!("tui.reflect.side_by_side"),
+        Stage::NotStarted | Stage::Reflection => tr!("tui.today.question"),
+        _ => tr!("tui.reflect.week_one"),
+    };
+    let tally: Vec<String> = app
+        .journey
+        .motive_tally()
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(m, n)| format!("{} {n}", m.as_str()))
+        .collect();
+    let tally = if tally.is_empty() {
+        "—".to_owned()
+    } else {
+        tally.join(" · ")
+    };
+    let mut head = vec![
+        Line::styled(heading, theme::strong()),
+        Line::styled(tr!("tui.reflect.tally", tally = tally), theme::dim()),
+    ];
     if !hint.is_empty() {
-        second.push(Span::styled(format!("   {hint}"), theme::accent()));
+        head.push(Line::styled(hint, theme::accent()));
     }
-    head.push(Line::from(second));
-    Paragraph::new(head).render(top, buf);
+    Paragraph::new(head).render(top.inner(ratatui::layout::Margin::new(1, 0)), buf);
     if stage == Stage::VerdictDue {
         render_side_by_side(app, rest, buf);
         return;
@@ -80,48 +77,50 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// All seven answers at once: the selected one in full, the others on one line.
 fn render_side_by_side(app: &App, area: Rect, buf: &mut Buffer) {
-    let width = usize::from(area.width.saturating_sub(2));
+    let area = area.inner(ratatui::layout::Margin::new(1, 0));
+    let width = usize::from(area.width);
+    let rows = u16::try_from(app.derived.reflections.len()).unwrap_or(u16::MAX);
+    let [list, gap, detail, hint] = Layout::vertical([
+        Constraint::Length(rows),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let _ = gap;
+    let morning_ends = app.preferences.morning_ends_at_hour;
     let mut lines = Vec::new();
     for (slot, &i) in app.derived.reflections.iter().enumerate() {
         let Some(r) = app.journey.reflections.get(i) else {
             continue;
         };
-        let selected = slot == app.selection.reflect;
-        let label = format!(
-            " {} ",
-            answer_label(r, app.preferences.morning_ends_at_hour)
-        );
-        let style = if selected {
+        let label = format!("{} ", answer_label(r, morning_ends));
+        let style = if slot == app.selection.reflect {
             theme::selected()
         } else {
             theme::title()
         };
-        if selected {
-            lines.push(Line::styled(label, style));
-            for line in crate::terminal_text::safe(&r.text).lines() {
-                lines.push(Line::raw(format!("   {line}")));
-            }
-            lines.extend(super::cue_lines(&r.text).into_iter().map(|l| {
-                let mut indented = vec![Span::raw("   ")];
-                indented.extend(l.spans);
-                Line::from(indented)
-            }));
-        } else {
-            let room = width.saturating_sub(label.chars().count() + 1);
-            lines.push(Line::from(vec![
-                Span::styled(label, style),
-                Span::styled(one_line(&r.text, room), theme::dim()),
-            ]));
-        }
+        let room = width.saturating_sub(label.chars().count());
+        lines.push(Line::from(vec![
+            Span::styled(label, style),
+            Span::styled(one_line(&r.text, room), theme::dim()),
+        ]));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!(" {}", tr!("tui.reflect.read_them")),
-        theme::dim(),
-    ));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    Paragraph::new(lines).render(list, buf);
+    let selected = app
+        .derived
+        .reflections
+        .get(app.selection.reflect)
+        .and_then(|&i| app.journey.reflections.get(i));
+    if let Some(r) = selected {
+        let mut body = super::lines(&r.text);
+        body.extend(super::cue_lines(&r.text));
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .render(detail.inner(ratatui::layout::Margin::new(2, 0)), buf);
+    }
+    let read_them = one_line(&tr!("tui.reflect.read_them"), width);
+    Paragraph::new(Line::styled(read_them, theme::dim())).render(hint, buf);
 }
 
 fn render_list(app: &App, list_area: Rect, buf: &mut Buffer) {
