@@ -64,6 +64,17 @@ impl Rule {
         }
     }
 
+    /// The rule in a few words ("keep it about them"), where space is tight.
+    pub fn short(self) -> &'static str {
+        match self {
+            Rule::We => text::get("messages.rules.we.short"),
+            Rule::Heavy => text::get("messages.rules.heavy.short"),
+            Rule::Long => text::get("messages.rules.long.short"),
+            Rule::Pressure => text::get("messages.rules.pressure.short"),
+            Rule::Pacing => text::get("messages.rules.pacing.short"),
+        }
+    }
+
     fn message(self) -> &'static str {
         match self {
             Rule::We => text::get("messages.rules.we.message"),

@@ -298,6 +298,7 @@ fn activities(journey: &Journey, since: Option<NaiveDate>) -> Activities {
 }
 
 /// The weeks shown, how many earlier ones are left out, and all of them.
+/// One pass over each list (a ten-year journal stays quick).
 fn weeks(
     journey: &Journey,
     since: Option<NaiveDate>,
@@ -307,32 +308,52 @@ fn weeks(
         return (Vec::new(), 0, Vec::new());
     };
     let count = usize::try_from(super::days_between(since, today) / 7 + 1).unwrap_or(0);
-    let all: Vec<Week> = (0..count)
+    let mut all: Vec<Week> = (0..count)
         .map(|i| {
             let starts = plus(since, i * 7);
-            let ends = plus(starts, 6);
-            let within = |d: NaiveDate| d >= starts && d <= ends;
-            let moods: Vec<f64> = journey
-                .journal
-                .iter()
-                .filter(|e| within(e.date))
-                .filter_map(|e| e.mood.map(|m| f64::from(m.get())))
-                .collect();
             Week {
                 number: i + 1,
                 starts,
-                ends,
-                activities: journey.activities.iter().filter(|a| within(a.date)).count(),
-                urges: journey
-                    .urges
-                    .iter()
-                    .filter(|u| within(u.written_at.date_naive()))
-                    .count(),
-                slips: journey.slips.iter().filter(|s| within(s.date)).count(),
-                mood: mean(&moods),
+                ends: plus(starts, 6),
+                activities: 0,
+                urges: 0,
+                slips: 0,
+                mood: None,
             }
         })
         .collect();
+    let slot = |date: NaiveDate| -> Option<usize> {
+        let days = super::days_between(since, date);
+        usize::try_from(days / 7)
+            .ok()
+            .filter(|i| days >= 0 && *i < count)
+    };
+    for a in &journey.activities {
+        if let Some(w) = slot(a.date).and_then(|i| all.get_mut(i)) {
+            w.activities += 1;
+        }
+    }
+    for u in &journey.urges {
+        if let Some(w) = slot(u.written_at.date_naive()).and_then(|i| all.get_mut(i)) {
+            w.urges += 1;
+        }
+    }
+    for s in &journey.slips {
+        if let Some(w) = slot(s.date).and_then(|i| all.get_mut(i)) {
+            w.slips += 1;
+        }
+    }
+    let mut moods: Vec<Vec<f64>> = vec![Vec::new(); count];
+    for e in &journey.journal {
+        if let (Some(i), Some(m)) = (slot(e.date), e.mood)
+            && let Some(bucket) = moods.get_mut(i)
+        {
+            bucket.push(f64::from(m.get()));
+        }
+    }
+    for (w, m) in all.iter_mut().zip(&moods) {
+        w.mood = mean(m);
+    }
     let earlier = all.len().saturating_sub(MAX_WEEKS);
     (all[earlier..].to_vec(), earlier, all)
 }

@@ -99,6 +99,10 @@ pub enum Action {
     PreviousField,
     /// In the breather: ask to leave early.
     LeaveBreather,
+    /// On Messages: the selected draft was sent (by the person, never the app).
+    MarkSent,
+    /// On Messages: they answered the last sent message.
+    GotReply,
     /// A key typed into an editor or a form's text field.
     Input(KeyEvent),
     /// Text pasted (bracketed paste): always text, never commands.

@@ -9,6 +9,8 @@ use super::action::Screen;
 use super::editor::{Editor, Purpose};
 use super::form::Form;
 use super::keymap::Mode;
+use crate::domain::message::{Desk, Pacing};
+use crate::domain::report::Report;
 use crate::domain::summary::Summary;
 use crate::domain::{Category, Journey, NoContact, Path, Preferences, Timestamp};
 use crate::storage::FileStamp;
@@ -29,6 +31,16 @@ pub enum Dialog {
         days: u32,
     },
     CheckpointNo,
+    /// Mark a draft as sent (the person sent it themselves).
+    MarkSent {
+        id: u32,
+        pacing: Pacing,
+    },
+    /// They answered the last sent message (sent on `sent_on`).
+    GotReply {
+        id: u32,
+        sent_on: NaiveDate,
+    },
     /// Leaving the breather early, on purpose (the pause goes on meanwhile).
     LeaveBreatherEarly(Breather),
 }
@@ -86,6 +98,10 @@ pub struct Derived {
     pub week_activity: [bool; 7],
     /// Days since the last activity (None: none yet).
     pub days_since_activity: Option<i64>,
+    /// The reconnect stage's drafts with their checks, the pacing, suggestions.
+    pub desk: Desk,
+    /// The month in one page (the checkpoint and moving-on views).
+    pub report: Report,
 }
 
 /// Days from the start of the week (`week_start`) to `day`, 0..=6.
@@ -194,6 +210,8 @@ impl Derived {
             week_start,
             week_activity,
             days_since_activity,
+            desk: Desk::of(journey, today),
+            report: Report::of(journey, today),
         }
     }
 }
@@ -204,6 +222,8 @@ pub struct Selection {
     pub reflect: usize,
     pub activities: usize,
     pub journal: usize,
+    /// On Messages: the drafts, then the suggestions.
+    pub messages: usize,
 }
 
 /// The whole app state.
@@ -296,6 +316,8 @@ impl App {
             .activities
             .min(self.derived.activities.len().saturating_sub(1));
         s.journal = s.journal.min(self.derived.journal.len().saturating_sub(1));
+        let rows = self.derived.desk.drafts.len() + self.derived.desk.suggestions.len();
+        s.messages = s.messages.min(rows.saturating_sub(1));
     }
 
     /// Who has the keyboard.

@@ -3,6 +3,7 @@
 
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crate::domain::checks::Finding;
 use crate::domain::{MAX_TEXT_CHARS, Mood, Motive};
 use crate::terminal_text::safe;
 
@@ -15,6 +16,8 @@ pub enum Purpose {
     },
     Journal,
     Urge,
+    /// A message draft (reconnect stage), checked as it is typed.
+    Draft,
 }
 
 /// An open editor.
@@ -28,6 +31,8 @@ pub struct Editor {
     pub error: Option<String>,
     /// A save is in flight.
     pub saving: bool,
+    /// What the message checks found (drafts only), kept current as it is typed.
+    pub findings: Vec<Finding>,
 }
 
 impl Editor {
@@ -50,6 +55,7 @@ impl Editor {
             mood: None,
             error: None,
             saving: false,
+            findings: Vec::new(),
         }
     }
 
@@ -99,7 +105,7 @@ impl Editor {
                 let next = self.mood.map_or(1, |m| i64::from(m.get()) + 1);
                 self.mood = Mood::new(next).ok();
             }
-            Purpose::Urge => {}
+            Purpose::Urge | Purpose::Draft => {}
         }
     }
 }

@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
 
 use super::app::{App, Breather, Dialog};
+use super::composer;
 use super::editor::{Editor, Purpose};
 use super::form::{Form, FormPurpose, Value};
 use super::keymap::{self, Mode};
 use super::theme;
-use crate::domain::{MAX_TEXT_CHARS, Path};
+use crate::domain::Path;
 use crate::text;
 use crate::tr;
 
@@ -70,6 +71,7 @@ pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
         ),
         Purpose::Journal => (tr!("tui.editor.journal"), tr!("tui.editor.journal_prompt")),
         Purpose::Urge => (tr!("tui.editor.urge"), tr!("tui.editor.urge_prompt")),
+        Purpose::Draft => (tr!("tui.composer.title"), tr!("tui.composer.prompt")),
     };
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2);
@@ -79,9 +81,10 @@ pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
     let status_rows = editor.error.as_ref().map_or(1, |e| {
         u16::try_from(wrapped_rows(e, usize::from(inner.width)).clamp(1, 3)).unwrap_or(3)
     });
-    let [prompt_area, text_area, status, keys] = Layout::vertical([
+    let [prompt_area, text_area, findings, status, keys] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
+        Constraint::Length(composer::findings_rows(editor)),
         Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
@@ -90,6 +93,7 @@ pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .render(prompt_area, buf);
     (&editor.area).render(text_area, buf);
+    composer::render_findings(editor, findings, buf);
     let tag = match editor.purpose {
         Purpose::Reflection { .. } => {
             tr!(
@@ -108,12 +112,13 @@ pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
             )
         }
         Purpose::Urge => tr!("tui.editor.urge_note"),
+        Purpose::Draft => tr!("tui.composer.note"),
     };
     let status_line = match (&editor.error, editor.saving) {
         (Some(e), _) => Line::styled(e.clone(), theme::warn()),
         (None, true) => Line::styled(tr!("tui.editor.saving"), theme::dim()),
         (None, false) => Line::styled(
-            format!("{tag} · {}/{MAX_TEXT_CHARS}", editor.chars()),
+            format!("{tag} · {}/{}", editor.chars(), composer::limit(editor)),
             theme::dim(),
         ),
     };
@@ -124,6 +129,7 @@ pub fn editor(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) {
         Purpose::Urge => tr!("tui.editor.keys_urge"),
         Purpose::Journal => tr!("tui.editor.keys_journal"),
         Purpose::Reflection { .. } => tr!("tui.editor.keys"),
+        Purpose::Draft => tr!("tui.composer.keys"),
     };
     Paragraph::new(Line::styled(key_help, theme::accent())).render(keys, buf);
     let _ = app;
@@ -272,6 +278,9 @@ pub fn dialog(app: &App, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
             tr!("tui.dialog.leave_body", left = mm_ss(b.remaining())),
             tr!("tui.dialog.keys"),
         ),
+        Dialog::MarkSent { .. } | Dialog::GotReply { .. } => {
+            composer::dialog_text(dialog).unwrap_or_default()
+        }
     };
     // Just tall enough for the wrapped text, the keys and the borders.
     let text_rows = wrapped_rows(&body, 62);

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod checkpoint;
 pub mod countdown;
+pub mod graduation;
 pub mod journal;
 pub mod messages;
 pub mod reflect;

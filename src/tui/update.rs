@@ -13,7 +13,7 @@ use crate::service::{Change, Changed, ServiceError};
 use crate::storage::FileStamp;
 use crate::{text, tr};
 
-mod messages;
+pub mod messages;
 
 /// What the runner must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +112,10 @@ fn move_selection(app: &mut App, down: bool) {
         Screen::Reflect => (&mut app.selection.reflect, app.derived.reflections.len()),
         Screen::Activities => (&mut app.selection.activities, app.derived.activities.len()),
         Screen::Journal => (&mut app.selection.journal, app.derived.journal.len()),
+        Screen::Messages => (
+            &mut app.selection.messages,
+            app.derived.desk.drafts.len() + app.derived.desk.suggestions.len(),
+        ),
         _ => return,
     };
     *slot = if down {
@@ -186,6 +190,11 @@ fn next_step(app: &mut App) -> Effect {
 }
 
 fn on_screen(app: &mut App, action: &Action) -> Effect {
+    if app.screen == Screen::Messages
+        && let Some(effect) = messages::on_screen(app, action)
+    {
+        return effect;
+    }
     let today = app.today();
     match action {
         Action::GoTo(screen) => {
@@ -303,6 +312,7 @@ fn in_editor(app: &mut App, mut editor: Editor, action: Action) -> Effect {
                     mood: editor.mood,
                 },
                 Purpose::Urge => Change::Urge { text },
+                Purpose::Draft => Change::Draft { text },
             });
         }
         Action::CycleTag => editor.cycle_tag(),
@@ -320,6 +330,9 @@ fn in_editor(app: &mut App, mut editor: Editor, action: Action) -> Effect {
             editor.area.input(key);
         }
         _ => {}
+    }
+    if editor.purpose == Purpose::Draft {
+        super::composer::recheck(&mut editor, &app.derived.desk.pacing);
     }
     app.overlay = Some(Overlay::Editor(Box::new(editor)));
     effect
@@ -392,6 +405,8 @@ fn in_dialog(app: &mut App, dialog: Dialog, action: &Action) -> Effect {
                     answer: Answer::NotYet,
                     extend_days: Some(days),
                 },
+                Dialog::MarkSent { id, .. } => Change::MarkSent { id: Some(id) },
+                Dialog::GotReply { .. } => Change::Reply { date: None },
                 Dialog::CheckpointNo | Dialog::LeaveBreatherEarly(_) => Change::Checkpoint {
                     answer: Answer::No,
                     extend_days: None,

@@ -67,45 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .border_style(theme::border());
     let inner = block.inner(numbers).inner(Margin::new(1, 0));
     block.render(numbers, buf);
-    let mut month = vec![Line::styled(tr!("tui.checkpoint.month"), theme::title())];
-    if let Some(c) = &app.derived.count {
-        month.push(Line::raw(tr!(
-            "tui.countdown.total",
-            days = c.total_silent_days
-        )));
-        month.push(Line::raw(tr!(
-            "tui.countdown.slips",
-            slips = c.slips,
-            exceptions = app.journey.exceptions.len()
-        )));
-    }
-    month.push(Line::raw(tr!(
-        "tui.checkpoint.activities",
-        count = app.journey.activities.len()
-    )));
-    let mut top: Vec<_> = app
-        .derived
-        .by_category
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    top.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    for (category, n) in top.into_iter().take(3) {
-        month.push(Line::styled(
-            format!("  {} {n}", category.as_str()),
-            theme::dim(),
-        ));
-    }
-    month.push(Line::raw(tr!(
-        "tui.checkpoint.urges",
-        count = app.journey.urges.len()
-    )));
-    if let Some(mean) = app.journey.mean_mood(app.today(), 30) {
-        month.push(Line::raw(tr!(
-            "tui.checkpoint.mood",
-            mean = format!("{mean:.1}")
-        )));
-    }
+    let month = super::graduation::month_lines(&app.derived.report);
     Paragraph::new(month)
         .wrap(Wrap { trim: true })
         .render(inner, buf);

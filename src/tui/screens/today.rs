@@ -48,6 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.derived.summary.stage {
         Stage::NotStarted => not_started(area, buf),
         Stage::Reflection | Stage::VerdictDue => reflection_week(app, area, buf),
+        Stage::MovingOn => super::graduation::render(app, area, buf),
         _ => counting(app, area, buf),
     }
 }
