@@ -188,7 +188,7 @@ impl Store {
         &self,
         today: NaiveDate,
         change: impl FnOnce(&mut Journey) -> Result<T, E>,
-    ) -> Result<Result<(T, Journey, Option<FileStamp>), E>, StorageError> {
+    ) -> Result<Result<Stamped<T>, E>, StorageError> {
         self.apply(&Keep::Daily(today), change)
     }
 
@@ -215,7 +215,7 @@ impl Store {
         &self,
         keep: &Keep,
         change: impl FnOnce(&mut Journey) -> Result<T, E>,
-    ) -> Result<Result<(T, Journey, Option<FileStamp>), E>, StorageError> {
+    ) -> Result<Result<Stamped<T>, E>, StorageError> {
         atomic::ensure_private_dir(&self.dir)?;
         let _lock = lock::Lock::acquire(&self.dir.join(LOCK_FILE))?;
         atomic::remove_stale_temps(&self.dir, DATA_FILE);
@@ -296,6 +296,10 @@ enum Keep {
     /// A copy under this name (before a restore).
     Named(String),
 }
+
+/// What a change gave back, the journey as saved, and the file's
+/// fingerprint taken under the lock.
+pub type Stamped<T> = (T, Journey, Option<FileStamp>);
 
 /// See [`Store::stamp`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
