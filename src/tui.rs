@@ -44,8 +44,11 @@ pub fn run(service: &Service, config: &crate::config::Config) -> Result<(), TuiE
         config.theme,
         std::env::var_os("NO_COLOR").as_deref(),
     ));
+    // The fingerprint first: a save by another process between the two
+    // reads then shows up as a change, never as already seen.
+    let stamp = service.stamp();
     let journey = service.load()?;
-    let mut app = App::new(journey, service.now(), service.stamp()).with_config(config);
+    let mut app = App::new(journey, service.now(), stamp).with_config(config);
     // What an open editor holds, for the signal thread to keep if the app
     // is ended from outside (SIGTERM, the window closing).
     let pending: Pending = Arc::new(Mutex::new(None));
@@ -93,10 +96,10 @@ pub fn action_for_event(app: &App, event: Event) -> Action {
 pub fn perform(service: &Service, app: &mut App, effect: Effect) {
     match effect {
         Effect::None | Effect::Quit => {}
-        Effect::Perform(change) => {
-            let result = service.perform(change);
-            update::saved(app, result, service.stamp());
-        }
+        Effect::Perform(change) => match service.perform_stamped(change) {
+            Ok((changed, journey, stamp)) => update::saved(app, Ok((changed, journey)), stamp),
+            Err(error) => update::saved(app, Err(error), app.stamp),
+        },
         Effect::Reload => {
             let stamp = service.stamp();
             update::reloaded(app, service.load(), stamp);
