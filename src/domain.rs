@@ -18,6 +18,7 @@ pub mod report;
 pub mod share;
 pub mod suggest;
 pub mod summary;
+pub mod timefmt;
 pub mod verdict;
 pub mod words;
 

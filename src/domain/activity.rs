@@ -101,6 +101,8 @@ impl From<Rating> for u8 {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     pub id: u32,
+    // The fast, exact format: a long log holds thousands of these.
+    #[serde(with = "super::timefmt::date")]
     pub date: NaiveDate,
     pub title: String,
     pub category: Category,
@@ -114,6 +116,7 @@ pub struct Activity {
     /// Something the ex would like too (a light, friendly topic later).
     #[serde(default)]
     pub they_would_like: bool,
+    #[serde(with = "super::timefmt::timestamp")]
     pub created_at: Timestamp,
 }
 

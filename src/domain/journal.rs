@@ -42,7 +42,10 @@ impl From<Mood> for u8 {
 #[serde(deny_unknown_fields)]
 pub struct JournalEntry {
     pub id: u32,
+    // The fast, exact format: a long journal holds thousands of these.
+    #[serde(with = "super::timefmt::date")]
     pub date: NaiveDate,
+    #[serde(with = "super::timefmt::timestamp")]
     pub written_at: Timestamp,
     pub text: String,
     #[serde(default)]
@@ -54,6 +57,7 @@ pub struct JournalEntry {
 #[serde(deny_unknown_fields)]
 pub struct Urge {
     pub id: u32,
+    #[serde(with = "super::timefmt::timestamp")]
     pub written_at: Timestamp,
     pub text: String,
 }
