@@ -6,7 +6,7 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Breather, Dialog};
 use super::composer;
@@ -363,12 +363,8 @@ pub fn breather(b: &Breather, area: Rect, buf: &mut Buffer) {
         .render(intro, buf);
     let (key, fill) = breath_phase(b.elapsed);
     Paragraph::new(Line::styled(text::get(key).to_owned(), theme::strong())).render(phase, buf);
-    Gauge::default()
-        .gauge_style(theme::accent())
-        .ratio(fill.clamp(0.0, 1.0))
-        .label("")
-        .use_unicode(true)
-        .render(bar, buf);
+    let (done, _) = crate::tui::screens::progress_bar(usize::from(bar.width), fill);
+    Paragraph::new(Line::styled(done, theme::accent())).render(bar, buf);
     Paragraph::new(Line::styled(
         tr!("tui.breather.left", left = mm_ss(b.remaining())),
         theme::dim(),

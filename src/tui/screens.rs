@@ -58,6 +58,19 @@ pub fn cue_lines(text: &str) -> Vec<Line<'static>> {
     out
 }
 
+/// A bar of `width` cells for `ratio` (0.0..=1.0): the filled part and the
+/// part still to go, as text (so it reads the same in any terminal).
+pub fn progress_bar(width: usize, ratio: f64) -> (String, String) {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let filled = ((width as f64) * ratio.clamp(0.0, 1.0)).round() as usize;
+    let filled = filled.min(width);
+    ("█".repeat(filled), "░".repeat(width - filled))
+}
+
 /// A mood sparkline from 1–5 values (`None`: no entry that day).
 pub fn mood_sparkline(moods: &[Option<f64>]) -> String {
     const BARS: [char; 5] = ['▁', '▂', '▄', '▆', '█'];
@@ -81,6 +94,16 @@ mod tests {
         assert_eq!(one_line("a longer line", 6), "a lon…");
         assert_eq!(one_line("two\nlines", 20), "two lines");
         assert_eq!(one_line("\u{1b}[31mred", 20), "\u{FFFD}[31mred");
+    }
+
+    #[test]
+    fn progress_bars_fill_in_proportion_and_never_overflow() {
+        assert_eq!(
+            progress_bar(10, 0.4),
+            ("████".to_owned(), "░░░░░░".to_owned())
+        );
+        assert_eq!(progress_bar(10, 1.7).0.chars().count(), 10);
+        assert_eq!(progress_bar(0, 0.5), (String::new(), String::new()));
     }
 
     #[test]

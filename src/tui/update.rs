@@ -455,7 +455,7 @@ pub fn saved(
                 }
                 Changed::Slipped(count) => tr!(
                     "slip.recorded",
-                    date = count.started_on,
+                    date = count.started_on.format("%a %-d %b"),
                     longest = text::count(count.longest_streak, "count.days"),
                     total = text::count(count.total_silent_days, "count.days")
                 ),

@@ -50,14 +50,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [answers, numbers] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(32)]).areas(rest);
     let width = usize::from(answers.width);
-    let mut lines = vec![Line::styled(tr!("tui.reflect.week_one"), theme::title())];
+    // Two lines an answer when there is room, one when there is not, so
+    // all seven stay in view beside the question.
+    let roomy = usize::from(answers.height) > app.derived.reflections.len() * 2;
+    let mut lines = Vec::new();
+    if usize::from(answers.height) > app.derived.reflections.len() {
+        lines.push(Line::styled(tr!("tui.reflect.week_one"), theme::title()));
+    }
     for &i in &app.derived.reflections {
         if let Some(r) = app.journey.reflections.get(i) {
-            lines.push(Line::styled(
-                answer_label(r, app.preferences.morning_ends_at_hour),
-                theme::dim(),
-            ));
-            lines.push(Line::raw(one_line(&r.text, width.saturating_sub(2))));
+            let label = answer_label(r, app.preferences.morning_ends_at_hour);
+            if roomy {
+                lines.push(Line::styled(label, theme::dim()));
+                lines.push(Line::raw(one_line(&r.text, width.saturating_sub(2))));
+            } else {
+                let room = width.saturating_sub(label.chars().count() + 1);
+                lines.push(Line::from(vec![
+                    ratatui::text::Span::styled(format!("{label} "), theme::dim()),
+                    ratatui::text::Span::raw(one_line(&r.text, room)),
+                ]));
+            }
         }
     }
     Paragraph::new(lines).render(answers, buf);

@@ -4,7 +4,7 @@ use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{mood_sparkline, one_line};
 use crate::domain::{NoContact, Stage, reflection::WEEK};
@@ -54,6 +54,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn not_started(area: Rect, buf: &mut Buffer) {
+    // The one instruction a new person needs sits on the last row, where
+    // no terminal size can push it out of sight.
+    let [story, start] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let mut lines = vec![
         Line::styled(tr!("tui.today.welcome"), theme::strong()),
         Line::raw(""),
@@ -66,10 +69,10 @@ fn not_started(area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(text::get(key).to_owned()));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(tr!("tui.today.start"), theme::accent()));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .render(area, buf);
+        .render(story, buf);
+    Paragraph::new(Line::styled(tr!("tui.today.start"), theme::accent())).render(start, buf);
 }
 
 fn reflection_week(app: &App, area: Rect, buf: &mut Buffer) {
@@ -125,8 +128,8 @@ fn counting(app: &App, area: Rect, buf: &mut Buffer) {
     let [big, gauge, runs, gap, week, idea] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(0),
         Constraint::Length(3),
         Constraint::Fill(1),
     ])
@@ -147,13 +150,15 @@ fn counting(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(headline(app, count))
         .wrap(Wrap { trim: true })
         .render(words, buf);
-    let label = format!("{:.0}%", count.progress() * 100.0);
-    Gauge::default()
-        .gauge_style(theme::accent())
-        .ratio(count.progress())
-        .label(label)
-        .use_unicode(true)
-        .render(gauge, buf);
+    let percent = format!(" {:>3.0}%", count.progress() * 100.0);
+    let bar_width = usize::from(gauge.width).saturating_sub(percent.chars().count());
+    let (done, to_go) = super::progress_bar(bar_width, count.progress());
+    Paragraph::new(Line::from(vec![
+        Span::styled(done, theme::accent()),
+        Span::styled(to_go, theme::dim()),
+        Span::raw(percent),
+    ]))
+    .render(gauge, buf);
     let mut run_lines = vec![Line::styled(
         tr!(
             "status.runs",
@@ -291,6 +296,7 @@ fn this_week(app: &App, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..right
         };
+        let last = one_line(&last, usize::from(row.width));
         Paragraph::new(Line::styled(last, theme::dim())).render(row, buf);
     }
 }
