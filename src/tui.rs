@@ -107,6 +107,24 @@ pub fn perform(service: &Service, app: &mut App, effect: Effect) {
     }
 }
 
+/// Debug builds only: with `BREATHER_TEST_FAULT=panic` or `=error`, the F12
+/// key makes the loop panic or return an error, so tests can check that the
+/// terminal is given back either way. Release builds have no such key.
+#[cfg(debug_assertions)]
+fn test_fault(event: &Event) -> Result<(), TuiError> {
+    use crossterm::event::KeyCode;
+    if !matches!(event, Event::Key(k) if k.code == KeyCode::F(12)) {
+        return Ok(());
+    }
+    match std::env::var("BREATHER_TEST_FAULT").as_deref() {
+        Ok("panic") => panic!("BREATHER_TEST_FAULT: a panic inside the app"),
+        Ok("error") => Err(TuiError::Terminal(io::Error::other(
+            "BREATHER_TEST_FAULT: an error from the loop",
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn event_loop(
     guard: &mut terminal::TerminalGuard,
     service: &Service,
@@ -124,9 +142,11 @@ fn event_loop(
         }
         let wait = app.wake_after().saturating_sub(last_tick.elapsed());
         if event::poll(wait)? {
-            let action = action_for_event(app, event::read()?);
+            let event = event::read()?;
+            #[cfg(debug_assertions)]
+            test_fault(&event)?;
+            let action = action_for_event(app, event);
             if action != Action::Ignored {
-                // A key press also moves the clock, so a day never lags behind input.
                 let effect = update::update(app, action);
                 perform(service, app, effect);
                 *pending

@@ -509,3 +509,30 @@ fn a_tiny_window_says_too_small_and_keeps_what_was_typed() {
     assert_terminal_restored(&t, 0);
     assert_eq!(s.journey()["reflections"][0]["text"], text);
 }
+
+/// Opens the app with a debug-only fault armed (`BREATHER_TEST_FAULT`),
+/// fires it with F12 while an editor holds text, and checks the terminal.
+fn a_fault_restores_the_terminal(fault: &str, label: &str, code: i32) {
+    let s = Sandbox::new();
+    let run = format!("BREATHER_TEST_FAULT={fault} {}", s.app_command());
+    let t = Tmux::start(label, 80, 24, &s.script(MONDAY, &run));
+    wait_for_welcome(&t);
+    t.press(&["r"]);
+    t.wait_for("Today's answer");
+    t.type_text("words in the editor");
+    t.wait_for("words in the editor");
+    t.press(&["F12"]);
+    assert_terminal_restored(&t, code);
+}
+
+#[test]
+fn a_panic_inside_the_app_restores_the_terminal() {
+    require_tmux!();
+    a_fault_restores_the_terminal("panic", "fault-panic", 101);
+}
+
+#[test]
+fn an_error_returned_from_the_loop_restores_the_terminal() {
+    require_tmux!();
+    a_fault_restores_the_terminal("error", "fault-error", 1);
+}

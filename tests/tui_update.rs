@@ -594,6 +594,24 @@ fn before_the_week_is_complete_m_is_refused_with_a_reason() {
 }
 
 #[test]
+fn a_one_megabyte_paste_is_one_refused_paste() {
+    let mut s = Session::fresh("2027-01-04T08:00:00+00:00");
+    s.press('r');
+    let paste = "q?1u\n".repeat(200_000);
+    assert_eq!(paste.len(), 1_000_000);
+    assert_eq!(s.send(Action::Paste(paste)), Effect::None);
+    assert_eq!(
+        s.app.mode(),
+        Mode::Editor,
+        "still in the editor: no key fired"
+    );
+    assert!(s.editor().text().is_empty());
+    let error = s.editor().error.clone().expect("the limit is explained");
+    assert!(error.contains("1000000"), "{error}");
+    assert!(s.screen_text().contains("Nothing was pasted"));
+}
+
+#[test]
 fn a_huge_paste_is_refused_whole_with_a_message_and_fires_no_keys() {
     let mut s = Session::fresh("2027-01-04T08:00:00+00:00");
     s.press('r');
