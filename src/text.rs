@@ -1,71 +1,56 @@
 //! Every sentence a user reads lives in `assets/text.toml`; this module looks
 //! them up by key and fills `{placeholders}`.
 //!
-//! The catalogue is compiled into the binary and parsed once, lazily. A key
+//! The catalogue is flattened at build time (`build.rs`) into one string
+//! and a sorted index, so nothing is parsed when the program starts. A key
 //! that is missing yields the key itself (never a panic); a test checks that
 //! every key used in the source exists.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::OnceLock;
 
+// BLOB and INDEX, generated from the files below by build.rs.
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+#[cfg(test)]
 const CATALOGUE: &str = include_str!("../assets/text.toml");
 /// Word lists (under the `cues.` prefix): see `assets/cues.toml`.
+#[cfg(test)]
 const CUES: &str = include_str!("../assets/cues.toml");
 /// Message checks, suggestions and share posts (under `messages.`): see `assets/messages.toml`.
+#[cfg(test)]
 const MESSAGES: &str = include_str!("../assets/messages.toml");
 
-fn catalogue() -> &'static HashMap<String, String> {
-    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        if let Ok(table) = CATALOGUE.parse::<toml::Table>() {
-            flatten("", &table, &mut map);
-        }
-        if let Ok(table) = CUES.parse::<toml::Table>() {
-            flatten("cues", &table, &mut map);
-        }
-        if let Ok(table) = MESSAGES.parse::<toml::Table>() {
-            flatten("messages", &table, &mut map);
-        }
-        map
-    })
+fn slice(from: u32, to: u32) -> &'static str {
+    let at = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+    BLOB.get(at(from)..at(to)).unwrap_or_default()
 }
 
-fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
-    for (key, value) in table {
-        let full = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
-        match value {
-            toml::Value::String(s) => {
-                out.insert(full, s.clone());
-            }
-            toml::Value::Table(t) => flatten(&full, t, out),
-            toml::Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    if let toml::Value::String(s) = item {
-                        out.insert(format!("{full}.{i}"), s.clone());
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+/// The sentence stored under `key`, if there is one.
+fn lookup(key: &str) -> Option<&'static str> {
+    INDEX
+        .binary_search_by(|&(k, v, _)| slice(k, v).cmp(key))
+        .ok()
+        .map(|i| slice(INDEX[i].1, INDEX[i].2))
+}
+
+/// Every key and its sentence (for the tests).
+#[cfg(test)]
+fn catalogue() -> std::collections::HashMap<&'static str, &'static str> {
+    INDEX
+        .iter()
+        .map(|&(k, v, end)| (slice(k, v), slice(v, end)))
+        .collect()
 }
 
 /// The sentence stored under `key`, or the key itself when it is missing.
 pub fn get(key: &str) -> &str {
-    catalogue().get(key).map_or(key, String::as_str)
+    lookup(key).unwrap_or(key)
 }
 
 /// The `n`-th item of a list in the catalogue (`ideas.0`, `ideas.1`, ...).
 pub fn list(key: &str) -> Vec<&'static str> {
-    let map = catalogue();
     (0..)
-        .map_while(|i| map.get(&format!("{key}.{i}")).map(String::as_str))
+        .map_while(|i| lookup(&format!("{key}.{i}")))
         .collect()
 }
 
@@ -191,7 +176,7 @@ mod tests {
                             continue;
                         }
                         let present = catalogue().contains_key(key)
-                            || catalogue().contains_key(&format!("{key}.0"));
+                            || catalogue().contains_key(format!("{key}.0").as_str());
                         if !present {
                             missing.push(format!("{}: {key}", path.display()));
                         }
