@@ -98,9 +98,9 @@ fn write_timestamp(at: &DateTime<FixedOffset>) -> Option<([u8; 35], usize)> {
     let mut len = 19;
     let (fraction, digits) = if nanos == 0 {
         (0, 0)
-    } else if nanos % 1_000_000 == 0 {
+    } else if nanos.is_multiple_of(1_000_000) {
         (nanos / 1_000_000, 3)
-    } else if nanos % 1_000 == 0 {
+    } else if nanos.is_multiple_of(1_000) {
         (nanos / 1_000, 6)
     } else {
         (nanos, 9)
