@@ -49,9 +49,7 @@ pub fn get(key: &str) -> &str {
 
 /// The `n`-th item of a list in the catalogue (`ideas.0`, `ideas.1`, ...).
 pub fn list(key: &str) -> Vec<&'static str> {
-    (0..)
-        .map_while(|i| lookup(&format!("{key}.{i}")))
-        .collect()
+    (0..).map_while(|i| lookup(&format!("{key}.{i}"))).collect()
 }
 
 /// The sentence under `key` with each `{name}` replaced by its value.
