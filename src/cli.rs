@@ -9,6 +9,7 @@ mod contact;
 pub mod dates;
 mod decide;
 mod draft;
+mod encryption;
 mod export;
 mod import;
 pub mod input;
@@ -16,6 +17,7 @@ mod journal;
 mod list;
 mod log;
 pub mod output;
+pub mod passphrase;
 mod reflect;
 mod remind;
 mod report;
@@ -96,6 +98,12 @@ pub enum Command {
     Export(export::Args),
     /// Restore from a JSON export (a journal that is not empty needs --replace).
     Import(import::Args),
+    /// Encrypt the data file and every backup with a passphrase (it can't be recovered if forgotten).
+    Encrypt,
+    /// Turn encryption off: the data file and every backup become plain JSON again.
+    Decrypt,
+    /// Change the passphrase; everything is re-encrypted with a new key.
+    Passphrase,
     /// The config file.
     Config {
         #[command(subcommand)]
@@ -125,6 +133,9 @@ impl From<ServiceError> for CliError {
     fn from(e: ServiceError) -> Self {
         match e {
             ServiceError::Refused(refusal) => CliError::Refused(refusal.to_string()),
+            ServiceError::Storage(refusal) if refusal.is_refusal() => {
+                CliError::Refused(refusal.to_string())
+            }
             ServiceError::Storage(failure) => CliError::Failed(failure.to_string()),
         }
     }
@@ -166,6 +177,8 @@ pub fn service(data_dir: Option<PathBuf>) -> Result<Service, CliError> {
         Some(cache) => Store::new(dir).with_digest_cache(cache),
         None => Store::new(dir),
     };
+    // An encrypted journal asks for its passphrase once, when first read.
+    let store = store.with_passphrase(passphrase::asker());
     Ok(Service::new(store, clock).with_preferences(config.preferences))
 }
 
@@ -203,6 +216,11 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         return result.and_then(|()| out.flush().map_err(CliError::from));
     }
     let service = service(cli.data_dir)?;
+    // Quick and quiet ones (a prompt, a shell's startup) never say more.
+    let quiet = matches!(
+        &cli.command,
+        Some(Command::Remind | Command::Status(status::Args { short: true, .. }))
+    );
     let result = match cli.command {
         // `main` opens the app for these; here they only print where things stand.
         None | Some(Command::Demo) => status::welcome(&service, &mut out),
@@ -227,9 +245,15 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         Some(Command::Search(args)) => search::run(&args, &service, &mut out),
         Some(Command::Export(args)) => export::run(&args, &service, &mut out),
         Some(Command::Import(args)) => import::run(&args, &service, &mut out),
+        Some(Command::Encrypt) => encryption::encrypt(&service, &mut out),
+        Some(Command::Decrypt) => encryption::decrypt(&service, &mut out),
+        Some(Command::Passphrase) => encryption::change(&service, &mut out),
         // Answered above, before the data or the config is read.
         Some(Command::Completions(_) | Command::Man | Command::Config { .. }) => Ok(()),
     };
+    if !quiet && service.store().is_encrypted() {
+        encryption::remind_unfinished(&service);
+    }
     result.and_then(|()| out.flush().map_err(CliError::from))
 }
 

@@ -1,6 +1,7 @@
 //! The use cases shared by the CLI and the TUI: read the clock once, load,
 //! apply one domain change under the store's lock, save.
 
+use age::secrecy::SecretString;
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
@@ -182,9 +183,10 @@ impl Service {
         Ok((saved, replaced.get()))
     }
 
-    /// The journey in the export at `path`, checked as strictly as the data file.
+    /// The journey in the export at `path`, checked as strictly as the data
+    /// file (and decrypted, when it is encrypted with this journal's key).
     pub fn read_import(&self, path: &std::path::Path) -> Result<Journey, ServiceError> {
-        Ok(crate::storage::transfer::read_import(path)?)
+        Ok(self.store.read_journey_at(path)?)
     }
 
     /// `journey` exactly as the data file holds it: pretty JSON, re-importable.
@@ -206,9 +208,35 @@ impl Service {
         )?)
     }
 
-    /// The daily backups, newest first.
-    pub fn backups(&self) -> Vec<crate::storage::backup::Backup> {
-        crate::storage::backup::list(self.store.dir())
+    /// Turns encryption on with `passphrase` (see [`Store::encrypt`]);
+    /// returns how many files were encrypted.
+    pub fn encrypt(&self, passphrase: &SecretString) -> Result<usize, ServiceError> {
+        Ok(self.store.encrypt(passphrase)?)
+    }
+
+    /// Asks for the passphrase now when the journal is encrypted (once per process).
+    pub fn unlock(&self) -> Result<(), ServiceError> {
+        Ok(self.store.unlock()?)
+    }
+
+    /// Finishes an interrupted encryption; returns how many files it encrypted.
+    pub fn finish_encryption(&self) -> Result<usize, ServiceError> {
+        Ok(self.store.finish_encryption()?)
+    }
+
+    /// Turns encryption off; returns how many files were decrypted.
+    pub fn decrypt(&self) -> Result<usize, ServiceError> {
+        Ok(self.store.decrypt()?)
+    }
+
+    /// Changes the passphrase and re-keys every file; returns how many.
+    pub fn change_passphrase(&self, new: &SecretString) -> Result<usize, ServiceError> {
+        Ok(self.store.change_passphrase(new)?)
+    }
+
+    /// The daily backups, newest first (an encrypted journal is unlocked first).
+    pub fn backups(&self) -> Result<Vec<crate::storage::backup::Backup>, ServiceError> {
+        Ok(self.store.backups()?)
     }
 
     /// Brings back backup `wanted` (a file name, a date or a path), keeping

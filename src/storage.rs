@@ -9,8 +9,11 @@
 mod atomic;
 pub mod backup;
 pub mod cache;
+mod convert;
+pub mod crypt;
 pub mod demo;
 mod error;
+pub mod keyring;
 mod lock;
 pub mod paths;
 pub mod schema;
@@ -22,7 +25,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use convert::Encryption;
 pub use error::StorageError;
+pub use keyring::{Asker, Keyring};
 
 use crate::domain::Journey;
 use crate::domain::digest::Digest;
@@ -42,14 +47,19 @@ pub struct Store {
     file: PathBuf,
     /// Where the status digest is kept (see [`cache`]); none by default.
     digest_cache: Option<PathBuf>,
+    /// The keys of an encrypted journal (see [`crypt`]), shared by clones.
+    keyring: Keyring,
 }
 
 /// The bytes of the data file as last read, to tell whether it changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
     pub journey: Journey,
-    /// Raw file contents (`None` when no file exists yet).
+    /// The file's JSON, decrypted when it was encrypted (`None` when no
+    /// file exists yet).
     pub bytes: Option<Vec<u8>>,
+    /// The file exactly as on disk, when it was encrypted.
+    pub sealed: Option<Vec<u8>>,
 }
 
 impl Store {
@@ -61,7 +71,32 @@ impl Store {
             dir,
             file,
             digest_cache: None,
+            keyring: Keyring::default(),
         }
+    }
+
+    /// This store, asking `asker` for the passphrase (once) when the
+    /// journal is encrypted. Without one, an encrypted journal stays locked.
+    #[must_use]
+    pub fn with_passphrase(mut self, asker: Asker) -> Self {
+        self.keyring = Keyring::asking(asker);
+        self
+    }
+
+    /// The keys of this store (shared by its clones).
+    pub fn keyring(&self) -> &Keyring {
+        &self.keyring
+    }
+
+    /// The key file of an encrypted journal (it exists only then).
+    pub fn key_file(&self) -> PathBuf {
+        self.dir.join(crypt::KEY_FILE)
+    }
+
+    /// Whether the journal is encrypted, known without the passphrase
+    /// (the key file is there, or the data file is an age file).
+    pub fn is_encrypted(&self) -> bool {
+        fs::symlink_metadata(self.key_file()).is_ok() || starts_sealed(&self.file)
     }
 
     /// This store, keeping a status digest at `path` after every save and
@@ -79,6 +114,11 @@ impl Store {
         let Some(cache_file) = &self.digest_cache else {
             return Ok(Digest::of(&self.load()?));
         };
+        // An encrypted journal keeps no digest: dates and counts say too much.
+        if self.is_encrypted() {
+            cache::forget(cache_file);
+            return Ok(Digest::of(&self.load()?));
+        }
         if let Some(digest) = cache::read(cache_file, &self.file) {
             return Ok(digest);
         }
@@ -134,19 +174,45 @@ impl Store {
             None => Ok(Loaded {
                 journey: Journey::new(),
                 bytes: None,
+                sealed: None,
             }),
-            Some(bytes) => {
-                let journey =
-                    schema::decode(&bytes).map_err(|problem| StorageError::Unreadable {
-                        path: self.file.clone(),
-                        problem,
-                    })?;
-                Ok(Loaded {
-                    journey,
-                    bytes: Some(bytes),
-                })
-            }
+            Some(raw) => self.decode_at(&self.file, raw),
         }
+    }
+
+    /// The journey in the file at `path` (a backup, an export), decrypted
+    /// with this journal's keys when it is encrypted.
+    pub fn read_journey_at(&self, path: &Path) -> Result<Journey, StorageError> {
+        let missing = || StorageError::io("read", path, std::io::Error::from(ErrorKind::NotFound));
+        let raw = read_bounded(path)?.ok_or_else(missing)?;
+        Ok(self.decode_at(path, raw)?.journey)
+    }
+
+    /// Decrypts `raw` (read from `path`) when it is an age file, then
+    /// decodes it strictly. Nothing from an encrypted file is quoted in errors.
+    fn decode_at(&self, path: &Path, raw: Vec<u8>) -> Result<Loaded, StorageError> {
+        let unreadable = |problem| StorageError::Unreadable {
+            path: path.to_owned(),
+            problem,
+        };
+        if crypt::is_sealed(&raw) {
+            let keys = self.keyring.keys(&self.key_file())?;
+            let plain = keys
+                .open(&raw)
+                .map_err(|failure| keyring::file_error(path, failure))?;
+            let journey = schema::decode(&plain).map_err(|p| unreadable(p.withheld()))?;
+            return Ok(Loaded {
+                journey,
+                bytes: Some(plain),
+                sealed: Some(raw),
+            });
+        }
+        let journey = schema::decode(&raw).map_err(unreadable)?;
+        Ok(Loaded {
+            journey,
+            bytes: Some(raw),
+            sealed: None,
+        })
     }
 
     /// Applies `change` to the freshly read journey under the lock, and saves
@@ -196,12 +262,7 @@ impl Store {
     /// keeping the current file as a backup too (named for `now`). The
     /// backup must be fully readable; the write takes the usual path.
     pub fn restore(&self, path: &Path, now: NaiveDateTime) -> Result<Journey, StorageError> {
-        let missing = || StorageError::io("read", path, std::io::Error::from(ErrorKind::NotFound));
-        let bytes = read_bounded(path)?.ok_or_else(missing)?;
-        let restored = schema::decode(&bytes).map_err(|problem| StorageError::Unreadable {
-            path: path.to_owned(),
-            problem,
-        })?;
+        let restored = self.read_journey_at(path)?;
         let name = format!("breather-{}.json", now.format("%Y-%m-%dT%H%M%S"));
         let replace = |journey: &mut Journey| {
             *journey = restored.clone();
@@ -219,7 +280,11 @@ impl Store {
         atomic::ensure_private_dir(&self.dir)?;
         let _lock = lock::Lock::acquire(&self.dir.join(LOCK_FILE))?;
         atomic::remove_stale_temps(&self.dir, DATA_FILE);
-        let Loaded { mut journey, bytes } = self.read()?;
+        let Loaded {
+            mut journey,
+            bytes,
+            sealed,
+        } = self.read()?;
         let outcome = match change(&mut journey) {
             Ok(value) => value,
             Err(refusal) => return Ok(Err(refusal)),
@@ -229,14 +294,34 @@ impl Store {
             detail: source.to_string(),
         })?;
         if bytes.as_deref() != Some(encoded.as_slice()) {
+            // Encrypted while the key file is there: checked under the lock,
+            // so a conversion by another process is never missed.
+            let keys = if fs::symlink_metadata(self.key_file()).is_ok() {
+                Some(self.keyring.keys(&self.key_file())?)
+            } else {
+                None
+            };
+            let seal = |plain: &[u8]| match &keys {
+                Some(keys) => keys.seal(plain).map_err(|e| StorageError::Seal {
+                    path: self.file.clone(),
+                    detail: e.to_string(),
+                }),
+                None => Ok(plain.to_vec()),
+            };
             if let Some(old) = bytes.as_deref() {
-                self.keep_copy(keep, old)?;
+                let on_disk = match sealed {
+                    Some(sealed) => sealed,
+                    None => seal(old)?,
+                };
+                self.keep_copy(keep, old, &on_disk)?;
             }
-            atomic::write(&self.write_target(), &encoded)?;
-            if let (Some(cache_file), Some(stamp)) =
-                (&self.digest_cache, cache::stamp_of(&self.file))
-            {
-                cache::write(cache_file, &self.file, stamp, &Digest::of(&journey));
+            atomic::write(&self.write_target(), &seal(&encoded)?)?;
+            match (&self.digest_cache, cache::stamp_of(&self.file)) {
+                (Some(cache_file), _) if keys.is_some() => cache::forget(cache_file),
+                (Some(cache_file), Some(stamp)) => {
+                    cache::write(cache_file, &self.file, stamp, &Digest::of(&journey));
+                }
+                _ => {}
             }
         }
         // Taken under the lock: the fingerprint of exactly this version.
@@ -244,21 +329,38 @@ impl Store {
         Ok(Ok((outcome, journey, stamp)))
     }
 
-    /// The copies made before a write replaces `old`: one before a file of
-    /// an older format is rewritten (never pruned), and the one `keep` asks for.
-    fn keep_copy(&self, keep: &Keep, old: &[u8]) -> Result<(), StorageError> {
+    /// The copies made before a write replaces `old` (its JSON; `on_disk`
+    /// is what is copied, encrypted when the journal is): one before a file
+    /// of an older format is rewritten (never pruned), and the one `keep` asks for.
+    fn keep_copy(&self, keep: &Keep, old: &[u8], on_disk: &[u8]) -> Result<(), StorageError> {
         if let Some(version) = schema::older_version(old) {
             backup::write(
                 &self.dir,
                 &format!("breather-v{version}-original.json"),
-                old,
+                on_disk,
             )?;
         }
         match keep {
             Keep::Nothing => Ok(()),
-            Keep::Daily(day) => backup::daily(&self.dir, *day, old),
-            Keep::Named(name) => backup::write(&self.dir, name, old).map(|_| ()),
+            Keep::Daily(day) => backup::daily(&self.dir, *day, on_disk),
+            Keep::Named(name) => backup::write(&self.dir, name, on_disk).map(|_| ()),
         }
+    }
+
+    /// Every backup, newest first, each read (never written); an encrypted
+    /// journal is unlocked first, once.
+    pub fn backups(&self) -> Result<Vec<backup::Backup>, StorageError> {
+        if self.is_encrypted() {
+            self.keyring.keys(&self.key_file())?;
+        }
+        Ok(backup::list(&self.dir, |path, raw| {
+            self.decode_at(path, raw)
+                .map(|loaded| loaded.journey)
+                .map_err(|e| match e {
+                    StorageError::Unreadable { problem, .. } => problem,
+                    _ => schema::Problem::Sealed,
+                })
+        }))
     }
 
     /// Where a save goes: the data file, or the file it links to, so a
@@ -307,6 +409,27 @@ pub struct FileStamp {
     len: u64,
     modified_ns: i64,
     inode: u64,
+}
+
+/// Whether the file at `path` begins like an age file (reads a few bytes).
+fn starts_sealed(path: &Path) -> bool {
+    // Only a regular file: opening a FIFO would block.
+    if !fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = [0u8; 64];
+    let Ok(file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut read = 0;
+    let mut file = file.take(64);
+    while let Ok(n) = file.read(&mut head[read..]) {
+        if n == 0 {
+            break;
+        }
+        read += n;
+    }
+    crypt::is_sealed(&head[..read])
 }
 
 /// Reads at most [`MAX_FILE_BYTES`] of the data file; `None` when it is absent.

@@ -16,7 +16,7 @@ pub struct RestoreArgs {
 }
 
 pub fn list(service: &Service, out: &mut Output<impl Write>) -> Result<(), CliError> {
-    let backups = service.backups();
+    let backups = service.backups()?;
     if backups.is_empty() {
         out.hint(tr!(
             "backups.none",

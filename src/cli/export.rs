@@ -35,6 +35,10 @@ pub enum Format {
 
 pub fn run(args: &Args, service: &Service, out: &mut Output<impl Write>) -> Result<(), CliError> {
     let journey = service.load()?;
+    // An export is the person's explicit choice, and it is plain text: say so.
+    if service.store().is_encrypted() {
+        note(tr!("crypt.export_plain"));
+    }
     let morning_ends = service.preferences().morning_ends_at_hour;
     let bytes = match args.format {
         Format::Json => service.export_json(&journey)?,

@@ -1,5 +1,8 @@
 //! Where a command's TEXT comes from: the argument, else standard input
-//! when it is not a terminal, else `$VISUAL`/`$EDITOR` on a private temp file.
+//! when it is not a terminal, else `$VISUAL`/`$EDITOR` on a private temp file
+//! — in a 0700 directory under `XDG_RUNTIME_DIR` when there is one (memory,
+//! not disk, on most systems), else the temp directory — removed afterwards.
+//! Directories a killed breather left behind are removed the next time.
 
 use std::fs;
 use std::io::{self, IsTerminal, Read};
@@ -79,12 +82,53 @@ fn edit(editor: &str, what: &str) -> Result<String, CliError> {
     result
 }
 
+/// The directory an editor's file goes in: `XDG_RUNTIME_DIR` when it is set
+/// to an absolute directory, else the temp directory.
+fn editor_base() -> PathBuf {
+    std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|dir| dir.is_absolute() && dir.is_dir())
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+const EDIT_PREFIX: &str = "breather-edit-";
+
+/// Removes editor directories whose breather is gone (killed while the
+/// editor was open): `breather-edit-PID-N` with no process PID.
+fn remove_abandoned(base: &std::path::Path) {
+    let Ok(entries) = fs::read_dir(base) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(EDIT_PREFIX))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let ours = entry
+            .metadata()
+            .is_ok_and(|m| m.is_dir() && std::os::unix::fs::MetadataExt::uid(&m) == own_uid());
+        if ours && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn own_uid() -> u32 {
+    rustix::process::getuid().as_raw()
+}
+
 fn private_temp_dir() -> Result<PathBuf, CliError> {
-    let base = std::env::temp_dir();
+    let base = editor_base();
+    remove_abandoned(&base);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    let dir = base.join(format!("breather-edit-{}-{nanos}", std::process::id()));
+    let dir = base.join(format!("{EDIT_PREFIX}{}-{nanos}", std::process::id()));
     fs::DirBuilder::new()
         .mode(0o700)
         .create(&dir)

@@ -16,6 +16,10 @@ use crate::service::Service;
 use crate::tr;
 
 pub fn run(service: &Service, out: &mut Output<impl Write>) -> Result<(), CliError> {
+    // A shell's startup never waits for a passphrase: an encrypted journal stays quiet.
+    if service.store().is_encrypted() {
+        return Ok(());
+    }
     let digest = service.digest()?;
     if let Some(line) = line(&digest, service.today()) {
         out.accent(line)?;

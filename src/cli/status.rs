@@ -24,6 +24,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, service: &Service, out: &mut Output<impl Write>) -> Result<(), CliError> {
+    // An encrypted journal is never unlocked for a prompt: it says so, quietly.
+    if args.short && service.store().is_encrypted() {
+        out.line(tr!("short.locked"))?;
+        return Ok(());
+    }
     // The digest: what a status needs, without reading every entry (a prompt calls this).
     let digest = service.digest()?;
     let (journey, summary) = (digest.facts(), digest.summary_on(service.today()));

@@ -88,8 +88,12 @@ fn daily_names(data_dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Every backup, newest first, each read (never written).
-pub fn list(data_dir: &Path) -> Vec<Backup> {
+/// Every backup, newest first, each read (never written) with `open`
+/// (which decrypts an encrypted one).
+pub(crate) fn list(
+    data_dir: &Path,
+    open: impl Fn(&Path, Vec<u8>) -> Result<Journey, schema::Problem>,
+) -> Vec<Backup> {
     let Ok(entries) = fs::read_dir(dir_in(data_dir)) else {
         return Vec::new();
     };
@@ -103,7 +107,7 @@ pub fn list(data_dir: &Path) -> Vec<Backup> {
                 return None;
             }
             let content = match super::read_bounded(&path) {
-                Ok(Some(bytes)) => schema::decode(&bytes),
+                Ok(Some(bytes)) => open(&path, bytes),
                 _ => Err(schema::Problem::Empty),
             };
             Some(Backup {

@@ -83,6 +83,11 @@ pub(crate) fn read(cache: &Path, data_file: &Path) -> Option<Digest> {
     (record.file == file && record.stamp == now).then_some(record.digest)
 }
 
+/// Removes the digest kept at `cache` (an encrypted journal keeps none).
+pub(crate) fn forget(cache: &Path) {
+    let _ = fs::remove_file(cache);
+}
+
 /// Keeps `digest` as the digest of `data_file` in the state `stamp`. Best
 /// effort: a cache that can't be written only means slower reads.
 pub(crate) fn write(cache: &Path, data_file: &Path, stamp: Stamp, digest: &Digest) {

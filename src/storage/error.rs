@@ -24,6 +24,28 @@ pub enum StorageError {
     Encode { path: PathBuf, detail: String },
     #[error("{}", tr!("export.over_data", path = path.display()))]
     ExportOverData { path: PathBuf },
+    #[error("{}", tr!("crypt.locked", path = path.display()))]
+    Locked { path: PathBuf },
+    #[error("{0}")]
+    Passphrase(String),
+    #[error("{}", tr!("crypt.wrong_passphrase", path = path.display()))]
+    WrongPassphrase { path: PathBuf },
+    #[error("{}", tr!("crypt.excessive_work", path = path.display(), found = found, max = max))]
+    ExcessiveWork { path: PathBuf, found: u8, max: u8 },
+    #[error("{}", tr!("crypt.key_damaged", path = path.display()))]
+    KeyDamaged { path: PathBuf },
+    #[error("{}", tr!("crypt.key_missing", path = path.display()))]
+    KeyMissing { path: PathBuf },
+    #[error("{}", tr!("crypt.foreign_key", path = path.display()))]
+    ForeignKey { path: PathBuf },
+    #[error("{}", tr!("crypt.undecryptable", path = path.display()))]
+    Undecryptable { path: PathBuf },
+    #[error("{}", tr!("crypt.seal_failed", path = path.display(), detail = detail))]
+    Seal { path: PathBuf, detail: String },
+    #[error("{}", tr!("crypt.already_encrypted", path = path.display()))]
+    AlreadyEncrypted { path: PathBuf },
+    #[error("{}", tr!("crypt.not_encrypted", path = path.display()))]
+    NotEncrypted { path: PathBuf },
     #[error("{}", describe_io(action, path, source))]
     Io {
         action: &'static str,
@@ -33,6 +55,20 @@ pub enum StorageError {
 }
 
 impl StorageError {
+    /// Whether this is the person's doing rather than the disk's (exit 2 on
+    /// the command line): no passphrase, a wrong one, or a conversion that
+    /// is already done.
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            StorageError::Locked { .. }
+                | StorageError::Passphrase(_)
+                | StorageError::WrongPassphrase { .. }
+                | StorageError::AlreadyEncrypted { .. }
+                | StorageError::NotEncrypted { .. }
+        )
+    }
+
     pub(crate) fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
         StorageError::Io {
             action,

@@ -23,6 +23,24 @@ pub enum Problem {
     NewerVersion { found: u64, supported: u32 },
     #[error("{}", tr!("schema.unknown_version", found = found))]
     UnknownVersion { found: String },
+    /// An encrypted file that the keys held cannot open.
+    #[error("{}", tr!("schema.sealed"))]
+    Sealed,
+}
+
+impl Problem {
+    /// This problem without anything quoted from the file: an encrypted
+    /// file's words never reach an error message.
+    #[must_use]
+    pub fn withheld(self) -> Self {
+        match self {
+            Problem::Invalid { place, .. } => Problem::Invalid {
+                place,
+                detail: tr!("schema.withheld"),
+            },
+            other => other,
+        }
+    }
 }
 
 /// One step from version N to N+1, on the raw JSON.
