@@ -221,6 +221,9 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         &cli.command,
         Some(Command::Remind | Command::Status(status::Args { short: true, .. }))
     );
+    if !quiet {
+        input::remove_abandoned_edits();
+    }
     let result = match cli.command {
         // `main` opens the app for these; here they only print where things stand.
         None | Some(Command::Demo) => status::welcome(&service, &mut out),

@@ -118,6 +118,12 @@ fn remove_abandoned(base: &std::path::Path) {
     }
 }
 
+/// Removes the editor directories a killed breather left behind (called
+/// by every command that is not quick and quiet).
+pub fn remove_abandoned_edits() {
+    remove_abandoned(&editor_base());
+}
+
 fn own_uid() -> u32 {
     rustix::process::getuid().as_raw()
 }

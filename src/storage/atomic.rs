@@ -66,6 +66,30 @@ pub(crate) fn remove_stale_temps(dir: &Path, name: &str) {
     }
 }
 
+/// Removes temp files a killed save left in `dir` for any `.json` file
+/// (the backups folder, where names vary): `.NAME.json.XXXXXX`. A killed
+/// `decrypt` can leave one holding plain text, so conversions call this.
+pub(crate) fn remove_stale_json_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let stale = file_name.rsplit_once('.').is_some_and(|(head, suffix)| {
+            head.starts_with('.')
+                && Path::new(head).extension().is_some_and(|e| e == "json")
+                && suffix.len() == 6
+                && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn is_our_temp(file_name: &str, prefix: &str) -> bool {
     file_name.strip_prefix(prefix).is_some_and(|suffix| {
         suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -86,5 +110,36 @@ mod tests {
         assert!(!is_our_temp("breather.json", prefix));
         assert!(!is_our_temp(".breather.json.old-01", prefix));
         assert!(!is_our_temp(".other.json.a1B2c3", prefix));
+    }
+
+    #[test]
+    fn stale_json_temps_of_any_name_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let names = [
+            ".breather-2027-01-05.json.a1B2c3",
+            "breather-2027-01-05.json",
+            ".breather-2027-01-05.json.a1B2c",
+            ".notes.txt.a1B2c3",
+            "x.json.a1B2c3",
+        ];
+        for name in names {
+            fs::write(dir.path().join(name), b"x").expect("written");
+        }
+        remove_stale_json_temps(dir.path());
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .expect("readable")
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".breather-2027-01-05.json.a1B2c",
+                ".notes.txt.a1B2c3",
+                "breather-2027-01-05.json",
+                "x.json.a1B2c3"
+            ]
+        );
     }
 }

@@ -171,6 +171,7 @@ impl Store {
         let held = lock::Lock::acquire(&self.dir().join(super::LOCK_FILE))?;
         atomic::remove_stale_temps(self.dir(), DATA_FILE);
         atomic::remove_stale_temps(self.dir(), crypt::KEY_FILE);
+        atomic::remove_stale_json_temps(&backup::dir_in(self.dir()));
         Ok(held)
     }
 
