@@ -8,7 +8,7 @@
 //! | [`domain`]  | the method: stages, reflection, no contact, ...   | std, chrono, serde, [`text`]    |
 //! | [`text`]    | every sentence a user reads, from `assets/`       | std, toml                       |
 //! | [`clock`]   | "now": the system clock or `BREATHER_NOW`         | chrono                          |
-//! | [`storage`] | the data file: paths, schema, atomic write, lock  | domain, `serde_json`, directories |
+//! | [`storage`] | the data file: paths, schema, atomic write, lock, encryption | domain, `serde_json`, directories, age |
 //! | [`service`] | use cases shared by CLI and TUI                   | domain, storage, clock          |
 //! | [`config`]  | the config file (TOML): settings, defaults        | domain types, toml, directories |
 //! | [`cli`]     | the command-line contract                         | service, domain types, config   |
