@@ -403,6 +403,14 @@ fn through_the_editor(j: &Journal, canary: &str) {
     t.wait_until("the editor's file", |_| {
         !files_containing(&j.runtime_dir(), canary.as_bytes(), 0).is_empty()
     });
+    // Core dumps are off for the process (and cannot be turned back on).
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).expect("limits");
+    let core = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .expect("a core size line");
+    assert_eq!(core.split_whitespace().nth(4), Some("0"), "{core}");
+    assert_eq!(core.split_whitespace().nth(5), Some("0"), "{core}");
     kill("-KILL", pid);
     exited(&t, 137);
     drop(t);

@@ -298,3 +298,56 @@ fn sync_dir(dir: &Path) {
         let _ = handle.sync_all();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::storage::Asker;
+
+    fn asker(passphrase: &'static str) -> Asker {
+        Asker {
+            ask: Arc::new(move |_| Ok(SecretString::from(passphrase.to_owned()))),
+            attempts: 1,
+        }
+    }
+
+    fn note(store: &Store, text: &str) -> Result<(), StorageError> {
+        let now = crate::clock::parse_now("2027-01-04T20:00").expect("a moment");
+        store
+            .update(|j| j.write_journal(now, text, None).map(|_| ()))?
+            .map_err(|e| StorageError::Passphrase(e.to_string()))
+    }
+
+    #[test]
+    fn an_open_app_never_prompts_when_another_process_encrypts() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let open_app = Store::new(dir.path()).with_passphrase(asker("a long passphrase"));
+        note(&open_app, "written while plain").expect("saved");
+        open_app.keyring().stop_asking();
+
+        let other = Store::new(dir.path()).with_passphrase(asker("a long passphrase"));
+        let pass = SecretString::from("a long passphrase".to_owned());
+        assert_eq!(other.encrypt(&pass).expect("encrypts"), 1);
+        assert!(matches!(
+            note(&open_app, "after"),
+            Err(StorageError::LockedMeanwhile)
+        ));
+        assert_eq!(other.load().expect("opens").journal.len(), 1);
+
+        // Re-keyed by another process: the old keys open nothing, and nothing is written.
+        let unlocked = Store::new(dir.path()).with_passphrase(asker("a long passphrase"));
+        unlocked.unlock().expect("unlocks");
+        let new = SecretString::from("another passphrase".to_owned());
+        other.change_passphrase(&new).expect("re-keyed");
+        let before = fs::read(other.data_file()).expect("data");
+        assert!(matches!(
+            note(&unlocked, "after"),
+            Err(StorageError::ForeignKey { .. })
+        ));
+        assert_eq!(fs::read(other.data_file()).expect("data"), before);
+        assert_eq!(other.decrypt().expect("decrypts"), 1);
+        assert!(!other.key_file().exists());
+    }
+}

@@ -26,6 +26,8 @@ pub enum StorageError {
     ExportOverData { path: PathBuf },
     #[error("{}", tr!("crypt.locked", path = path.display()))]
     Locked { path: PathBuf },
+    #[error("{}", tr!("crypt.locked_meanwhile"))]
+    LockedMeanwhile,
     #[error("{0}")]
     Passphrase(String),
     #[error("{}", tr!("crypt.wrong_passphrase", path = path.display()))]
@@ -62,6 +64,7 @@ impl StorageError {
         matches!(
             self,
             StorageError::Locked { .. }
+                | StorageError::LockedMeanwhile
                 | StorageError::Passphrase(_)
                 | StorageError::WrongPassphrase { .. }
                 | StorageError::AlreadyEncrypted { .. }

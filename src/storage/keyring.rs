@@ -76,8 +76,9 @@ impl Keyring {
             path: key_file.to_owned(),
         })?;
         let asker = match &self.asker {
-            Some(asker) if !state.asking_stopped => asker,
-            _ => {
+            Some(_) if state.asking_stopped => return Err(StorageError::LockedMeanwhile),
+            Some(asker) => asker,
+            None => {
                 return Err(StorageError::Locked {
                     path: key_file.to_owned(),
                 });
