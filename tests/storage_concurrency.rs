@@ -88,7 +88,7 @@ fn mode(path: &Path) -> u32 {
 }
 
 /// The data directory's files; the daily `backups/` folder is left out
-/// (tests/storage_backups.rs covers it), after checking that it holds
+/// (`tests/storage_backups.rs` covers it), after checking that it holds
 /// nothing but finished backups (no temp file there either).
 fn listing(dir: &Path) -> BTreeSet<OsString> {
     if let Ok(backups) = fs::read_dir(dir.join("backups")) {
