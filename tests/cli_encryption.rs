@@ -311,7 +311,23 @@ fn status_short_shows_a_locked_marker_without_asking_and_remind_stays_quiet() {
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(j.ok("2027-01-05T08:00", None, &["remind"]), "");
     // Anything that needs the words, with no way to ask: one sentence, exit 2.
-    let out = j.run("2027-01-05T08:00", None, &["status"]);
+    // In a new session (no controlling terminal, even when the tests run
+    // in one), so there is no /dev/tty to prompt on.
+    let std = j.std_cmd("2027-01-05T08:00", None);
+    let mut detached = std::process::Command::new("setsid");
+    detached
+        .arg("--wait")
+        .arg(std.get_program())
+        .args(std.get_args())
+        .arg("status")
+        .stdin(std::process::Stdio::null());
+    for (key, value) in std.get_envs() {
+        match value {
+            Some(value) => detached.env(key, value),
+            None => detached.env_remove(key),
+        };
+    }
+    let out = detached.output().expect("setsid runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("BREATHER_PASSPHRASE_FILE"),
