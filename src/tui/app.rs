@@ -276,7 +276,10 @@ impl App {
     pub fn with_config(mut self, config: &crate::config::Config) -> Self {
         self.breather_minutes = config.breather_minutes;
         self.preferences = config.preferences;
-        self.derived = Derived::of_week(&self.journey, self.today(), config.first_day_of_week);
+        // Derived once more only when the week starts on another day.
+        if config.first_day_of_week != self.derived.week_start {
+            self.derived = Derived::of_week(&self.journey, self.today(), config.first_day_of_week);
+        }
         self
     }
 
