@@ -13,7 +13,7 @@ use super::output::{Output, note};
 use super::{CliError, import};
 use crate::service::{Service, ServiceError};
 use crate::storage::StorageError;
-use crate::terminal_text::safe;
+use crate::terminal_text::{safe, safe_line};
 use crate::tr;
 
 #[derive(Debug, clap::Args)]
@@ -57,7 +57,7 @@ pub fn run(args: &Args, service: &Service, out: &mut Output<impl Write>) -> Resu
             })?;
             note(tr!(
                 "export.written",
-                path = path.display(),
+                path = safe_line(&path.display().to_string()),
                 count = import::counts(&journey)
             ));
         }
