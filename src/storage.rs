@@ -290,10 +290,12 @@ impl Store {
             Ok(value) => value,
             Err(refusal) => return Ok(Err(refusal)),
         };
-        let encoded = schema::encode(&journey).map_err(|source| StorageError::Encode {
-            path: self.file.clone(),
-            detail: source.to_string(),
-        })?;
+        let room = bytes.as_ref().map_or(0, |b| b.len() + 4096);
+        let encoded =
+            schema::encode_sized(&journey, room).map_err(|source| StorageError::Encode {
+                path: self.file.clone(),
+                detail: source.to_string(),
+            })?;
         if bytes.as_deref() != Some(encoded.as_slice()) {
             // Encrypted while the key file is there: checked under the lock,
             // so a conversion by another process is never missed.

@@ -97,7 +97,14 @@ pub fn older_version(bytes: &[u8]) -> Option<u64> {
 
 /// Pretty JSON with a trailing newline; keys in declaration order.
 pub fn encode(journey: &Journey) -> Result<Vec<u8>, serde_json::Error> {
-    let mut bytes = serde_json::to_vec_pretty(journey)?;
+    encode_sized(journey, 0)
+}
+
+/// [`encode`] into a buffer of `capacity` bytes from the start (the size of
+/// the file it replaces), so a large journal is not copied as it grows.
+pub fn encode_sized(journey: &Journey, capacity: usize) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = Vec::with_capacity(capacity.max(128));
+    serde_json::to_writer_pretty(&mut bytes, journey)?;
     bytes.push(b'\n');
     Ok(bytes)
 }
