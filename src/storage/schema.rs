@@ -92,7 +92,23 @@ pub fn decode(bytes: &[u8]) -> Result<Journey, Problem> {
 /// The format version of a file older than this build's (it will be
 /// migrated on the next write), if it is one.
 pub fn older_version(bytes: &[u8]) -> Option<u64> {
-    probe_version(bytes).filter(|v| (1..u64::from(Journey::SCHEMA_VERSION)).contains(v))
+    // breather writes `schema_version` first: read it there without
+    // scanning a large file; a file ordered by hand is probed whole.
+    leading_version(bytes)
+        .or_else(|| probe_version(bytes))
+        .filter(|v| (1..u64::from(Journey::SCHEMA_VERSION)).contains(v))
+}
+
+/// The version when the file opens with `{ "schema_version": N`.
+fn leading_version(bytes: &[u8]) -> Option<u64> {
+    let text = std::str::from_utf8(bytes.get(..bytes.len().min(256))?).ok()?;
+    let rest = text.trim_start().strip_prefix('{')?.trim_start();
+    let rest = rest.strip_prefix("\"schema_version\"")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(rest, |end| &rest[..end]);
+    digits.parse().ok()
 }
 
 /// Pretty JSON with a trailing newline; keys in declaration order.
@@ -280,6 +296,29 @@ mod tests {
         assert!(migrate_with(current, 1, 0, &[never_reached]).is_ok());
         // A step that produces a wrong shape is refused, never half-applied.
         assert!(migrate_with(old, 0, 0, &[never_reached]).is_err());
+    }
+
+    #[test]
+    fn the_version_is_read_from_the_start_of_a_file_we_wrote() {
+        assert_eq!(
+            leading_version(b"{\n  \"schema_version\": 7,\n  \"x\": 1}"),
+            Some(7)
+        );
+        assert_eq!(leading_version(b"{\"schema_version\":12}"), Some(12));
+        assert_eq!(
+            leading_version(b"{\"urges\": [], \"schema_version\": 1}"),
+            None
+        );
+        assert_eq!(leading_version(b"[1]"), None);
+        // A file ordered by hand is still probed whole.
+        assert_eq!(
+            older_version(b"{\"urges\": [], \"schema_version\": 1}"),
+            None
+        );
+        assert_eq!(
+            older_version(&encode(&Journey::new()).expect("encodes")),
+            None
+        );
     }
 
     #[test]
