@@ -58,6 +58,40 @@ pub fn cue_lines(text: &str) -> Vec<Line<'static>> {
     out
 }
 
+/// Draws the visible window of a list: `order` holds indices into
+/// `items` in display order, the row at `selected` is highlighted, `label`
+/// gives a row's text for the width, and `empty` is shown when there is none.
+pub fn render_rows<T>(
+    order: &[usize],
+    items: &[T],
+    selected: usize,
+    empty: &str,
+    area: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+    label: impl Fn(&T, usize) -> String,
+) {
+    use ratatui::widgets::{Paragraph, Widget, Wrap};
+    let width = usize::from(area.width);
+    let mut rows = Vec::new();
+    if order.is_empty() {
+        rows.push(Line::styled(format!(" {empty}"), crate::tui::theme::dim()));
+    }
+    for slot in crate::tui::view::visible_window(order.len(), selected, usize::from(area.height)) {
+        let Some(item) = order.get(slot).and_then(|&i| items.get(i)) else {
+            continue;
+        };
+        let style = if slot == selected {
+            crate::tui::theme::selected()
+        } else {
+            crate::tui::theme::plain()
+        };
+        rows.push(Line::styled(one_line(&label(item, width), width), style));
+    }
+    Paragraph::new(rows)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}
+
 /// A bar of `width` cells for `ratio` (0.0..=1.0): the filled part and the
 /// part still to go, as text (so it reads the same in any terminal).
 pub fn progress_bar(width: usize, ratio: f64) -> (String, String) {

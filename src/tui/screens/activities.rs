@@ -11,7 +11,6 @@ use super::{lines, one_line};
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::theme;
-use crate::tui::view::visible_window;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [top, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
@@ -37,48 +36,28 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let d = &app.derived;
     let [rows_area, detail] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
-    let width = usize::from(rows_area.width);
-    let mut rows = Vec::new();
-    if d.activities.is_empty() {
-        rows.push(Line::styled(
-            format!(" {}", tr!("tui.activities.empty")),
-            theme::dim(),
-        ));
-    }
-    for slot in visible_window(
-        d.activities.len(),
+    super::render_rows(
+        &d.activities,
+        &app.journey.activities,
         app.selection.activities,
-        usize::from(rows_area.height),
-    ) {
-        let Some(a) = d
-            .activities
-            .get(slot)
-            .and_then(|&i| app.journey.activities.get(i))
-        else {
-            continue;
-        };
-        let stars = a.rating.map_or(String::new(), |r| {
-            format!(" {}", "★".repeat(usize::from(r.get())))
-        });
-        let flags = format!(
-            "{}{}",
-            if a.share { " ↗" } else { "" },
-            if a.they_would_like { " ♥" } else { "" }
-        );
-        let prefix = format!(" {} {:<10}", a.date.format("%d %b"), a.category.as_str());
-        let room = width
-            .saturating_sub(prefix.chars().count() + stars.chars().count() + flags.chars().count());
-        let label = format!("{prefix}{}{stars}{flags}", one_line(&a.title, room));
-        let style = if slot == app.selection.activities {
-            theme::selected()
-        } else {
-            theme::plain()
-        };
-        rows.push(Line::styled(one_line(&label, width), style));
-    }
-    Paragraph::new(rows)
-        .wrap(Wrap { trim: false })
-        .render(rows_area, buf);
+        &tr!("tui.activities.empty"),
+        rows_area,
+        buf,
+        |a, width| {
+            let stars = a.rating.map_or(String::new(), |r| {
+                format!(" {}", "★".repeat(usize::from(r.get())))
+            });
+            let flags = format!(
+                "{}{}",
+                if a.share { " ↗" } else { "" },
+                if a.they_would_like { " ♥" } else { "" }
+            );
+            let prefix = format!(" {} {:<10}", a.date.format("%d %b"), a.category.as_str());
+            let used = prefix.chars().count() + stars.chars().count() + flags.chars().count();
+            let title = one_line(&a.title, width.saturating_sub(used));
+            format!("{prefix}{title}{stars}{flags}")
+        },
+    );
     let selected = d
         .activities
         .get(app.selection.activities)

@@ -9,7 +9,6 @@ use super::{lines, mood_sparkline, one_line};
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::theme;
-use crate::tui::view::visible_window;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let d = &app.derived;
@@ -28,42 +27,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(head).render(top, buf);
     let [list_area, text_area] =
         Layout::horizontal([Constraint::Length(34), Constraint::Fill(1)]).areas(rest);
-    let width = usize::from(list_area.width);
-    let mut rows = Vec::new();
-    if d.journal.is_empty() {
-        rows.push(Line::styled(
-            format!(" {}", tr!("tui.journal.empty")),
-            theme::dim(),
-        ));
-    }
-    for slot in visible_window(
-        d.journal.len(),
+    super::render_rows(
+        &d.journal,
+        &app.journey.journal,
         app.selection.journal,
-        usize::from(list_area.height),
-    ) {
-        let Some(e) = d
-            .journal
-            .get(slot)
-            .and_then(|&i| app.journey.journal.get(i))
-        else {
-            continue;
-        };
-        let mood = e.mood.map_or("  ".to_owned(), |m| format!("{}", m.get()));
-        let label = format!(
-            " {} {mood:>1} {}",
-            e.written_at.format("%d %b"),
-            one_line(&e.text, width)
-        );
-        let style = if slot == app.selection.journal {
-            theme::selected()
-        } else {
-            theme::plain()
-        };
-        rows.push(Line::styled(one_line(&label, width), style));
-    }
-    Paragraph::new(rows)
-        .wrap(Wrap { trim: false })
-        .render(list_area, buf);
+        &tr!("tui.journal.empty"),
+        list_area,
+        buf,
+        |e, width| {
+            let mood = e.mood.map_or("  ".to_owned(), |m| format!("{}", m.get()));
+            let date = e.written_at.format("%d %b");
+            format!(" {date} {mood:>1} {}", one_line(&e.text, width))
+        },
+    );
     let block = Block::new()
         .borders(Borders::LEFT)
         .border_style(theme::border());
