@@ -159,9 +159,9 @@ fn parse_timestamp(b: &[u8]) -> Option<DateTime<FixedOffset>> {
     let offset = match &b[at..] {
         [b'Z'] => 0,
         [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
-            let seconds =
-                i32::try_from(digits(b, at + 1, at + 3)? * 3600 + digits(b, at + 4, at + 6)? * 60)
-                    .ok()?;
+            // An offset's minutes run to 59; anything else is chrono's to judge.
+            let minutes = digits(b, at + 4, at + 6).filter(|m| *m < 60)?;
+            let seconds = i32::try_from(digits(b, at + 1, at + 3)? * 3600 + minutes * 60).ok()?;
             if *sign == b'-' { -seconds } else { seconds }
         }
         _ => return None,
@@ -225,6 +225,21 @@ mod tests {
     struct Chronos {
         at: DateTime<FixedOffset>,
         day: NaiveDate,
+    }
+
+    /// Found by the proptest below: `+01:60` is not an offset.
+    #[test]
+    fn an_offset_with_sixty_minutes_is_refused_like_chrono_refuses_it() {
+        for text in [
+            "2027-01-23T08:00:00.123456+01:60",
+            "2027-01-23T08:00:00+00:99",
+        ] {
+            assert_eq!(parse_timestamp(text.as_bytes()), None, "{text}");
+            let json = format!(r#"{{"at": "{text}", "day": "2027-01-23"}}"#);
+            assert!(serde_json::from_str::<Ours>(&json).is_err(), "{text}");
+            assert!(serde_json::from_str::<Chronos>(&json).is_err(), "{text}");
+        }
+        assert!(parse_timestamp(b"2027-01-23T08:00:00+01:59").is_some());
     }
 
     proptest! {
