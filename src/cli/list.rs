@@ -101,15 +101,7 @@ fn text(
     match kind {
         Kind::Reflections => {
             for r in newest_first(&j.reflections, |r| (r.date, r.id)) {
-                let when = if r.is_morning_before(morning_ends) {
-                    tr!("list.morning")
-                } else {
-                    tr!("list.not_morning")
-                };
-                let motive = r
-                    .motive
-                    .map_or(String::new(), |m| format!(" · {}", m.as_str()));
-                out.accent(format!("{} · {when}{motive}", r.date))?;
+                out.accent(format!("{} · {}", r.date, r.marks(morning_ends)))?;
                 body(out, &r.text)?;
             }
         }

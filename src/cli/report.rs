@@ -352,15 +352,8 @@ fn text(r: &Report, out: &mut Output<impl Write>) -> Result<(), CliError> {
 }
 
 fn answer_label(a: &crate::domain::report::WeekAnswer) -> String {
-    let when = if a.is_morning {
-        tr!("list.morning")
-    } else {
-        tr!("list.not_morning")
-    };
-    let motive = a
-        .motive
-        .map_or(String::new(), |m| format!(" · {}", m.as_str()));
-    format!("{} · {when}{motive}", day(a.date))
+    let marks = crate::domain::reflection::answer_marks(a.is_morning, a.motive);
+    format!("{} · {marks}", day(a.date))
 }
 
 /// A table cell: one line, safe, with `|` escaped.

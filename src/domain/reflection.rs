@@ -62,6 +62,24 @@ impl Reflection {
     pub fn is_morning_before(&self, hour: u32) -> bool {
         self.written_at.hour() < hour
     }
+
+    /// "morning · revenge": when the answer was written, and its tag.
+    pub fn marks(&self, morning_ends_at_hour: u32) -> String {
+        answer_marks(self.is_morning_before(morning_ends_at_hour), self.motive)
+    }
+}
+
+/// "morning · revenge" or "not-morning": how an answer is labelled everywhere.
+pub fn answer_marks(is_morning: bool, motive: Option<Motive>) -> String {
+    let when = if is_morning {
+        crate::tr!("list.morning")
+    } else {
+        crate::tr!("list.not_morning")
+    };
+    match motive {
+        Some(m) => format!("{when} · {}", m.as_str()),
+        None => when,
+    }
 }
 
 /// What `reflect` did.

@@ -125,19 +125,8 @@ fn capitalised(text: &str) -> String {
 fn method_entries(j: &Journey, morning_ends_at_hour: u32) -> Vec<Entry> {
     let mut out = Vec::new();
     for r in &j.reflections {
-        let when = if r.is_morning_before(morning_ends_at_hour) {
-            tr!("list.morning")
-        } else {
-            tr!("list.not_morning")
-        };
-        let motive = r
-            .motive
-            .map_or(String::new(), |m| format!(" · {}", m.as_str()));
-        let entry = format!(
-            "**{}** · {when}{motive}\n\n{}",
-            long(r.date),
-            quote(&r.text)
-        );
+        let marks = r.marks(morning_ends_at_hour);
+        let entry = format!("**{}** · {marks}\n\n{}", long(r.date), quote(&r.text));
         out.push((ANSWERS, r.date, entry));
     }
     if let Some(v) = &j.verdict {

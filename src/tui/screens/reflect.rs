@@ -190,15 +190,8 @@ fn render_answer(app: &App, text_area: Rect, buf: &mut Buffer) {
         .and_then(|&i| app.journey.reflections.get(i));
     let body = match selected {
         Some(r) => {
-            let when = if r.is_morning_before(app.preferences.morning_ends_at_hour) {
-                tr!("list.morning")
-            } else {
-                tr!("list.not_morning")
-            };
-            let tag = r
-                .motive
-                .map_or(String::new(), |m| format!(" · {}", m.as_str()));
-            let heading = format!("{} · {when}{tag}", r.date.format("%A %-d %B"));
+            let marks = r.marks(app.preferences.morning_ends_at_hour);
+            let heading = format!("{} · {marks}", r.date.format("%A %-d %B"));
             let mut l = vec![Line::styled(heading, theme::title()), Line::raw("")];
             l.extend(lines(&r.text));
             l.extend(super::cue_lines(&r.text));
