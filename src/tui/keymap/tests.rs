@@ -1,5 +1,6 @@
 //! The keymap's contract: keys, screens, modes and the help it lists.
 use super::*;
+use crossterm::event::KeyCode::{Char, Esc};
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
