@@ -52,48 +52,41 @@ pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
 /// Called under the lock, so no save of ours is in flight.
 pub(crate) fn remove_stale_temps(dir: &Path, name: &str) {
     let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(file_name) = file_name.to_str() else {
-            continue;
-        };
-        if is_our_temp(file_name, &prefix) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
+    remove_where(dir, |file_name| is_our_temp(file_name, &prefix));
 }
 
 /// Removes temp files a killed save left in `dir` for any `.json` file
 /// (the backups folder, where names vary): `.NAME.json.XXXXXX`. A killed
 /// `decrypt` can leave one holding plain text, so conversions call this.
 pub(crate) fn remove_stale_json_temps(dir: &Path) {
+    remove_where(dir, |file_name| {
+        file_name.rsplit_once('.').is_some_and(|(head, suffix)| {
+            head.starts_with('.')
+                && Path::new(head).extension().is_some_and(|e| e == "json")
+                && is_temp_suffix(suffix)
+        })
+    });
+}
+
+/// Removes the files of `dir` whose (UTF-8) names `stale` picks.
+fn remove_where(dir: &Path, stale: impl Fn(&str) -> bool) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(file_name) = file_name.to_str() else {
-            continue;
-        };
-        let stale = file_name.rsplit_once('.').is_some_and(|(head, suffix)| {
-            head.starts_with('.')
-                && Path::new(head).extension().is_some_and(|e| e == "json")
-                && suffix.len() == 6
-                && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
-        });
-        if stale {
+        if entry.file_name().to_str().is_some_and(&stale) {
             let _ = fs::remove_file(entry.path());
         }
     }
 }
 
+/// `atomic-write-file`'s random suffix: six ASCII letters or digits.
+fn is_temp_suffix(suffix: &str) -> bool {
+    suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 fn is_our_temp(file_name: &str, prefix: &str) -> bool {
-    file_name.strip_prefix(prefix).is_some_and(|suffix| {
-        suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
-    })
+    file_name.strip_prefix(prefix).is_some_and(is_temp_suffix)
 }
 
 #[cfg(test)]
