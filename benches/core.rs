@@ -104,15 +104,7 @@ fn render(c: &mut Criterion) {
     group.bench_function("derive/ten-years", |b| {
         b.iter(|| black_box(breather::tui::app::Derived::of(&journey, now.date_naive())));
     });
-    let screens = [
-        Screen::Today,
-        Screen::Reflect,
-        Screen::Countdown,
-        Screen::Activities,
-        Screen::Journal,
-        Screen::Messages,
-    ];
-    for screen in screens {
+    for screen in Screen::TABS {
         let mut app = App::new(journey.clone(), now, None);
         breather::tui::update::update(&mut app, Action::GoTo(screen));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");

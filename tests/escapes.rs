@@ -115,15 +115,7 @@ fn the_app_never_draws_it_raw() {
         .load()
         .expect("loads");
     let now = DateTime::parse_from_rfc3339("2027-01-10T12:00:00+00:00").expect("valid");
-    for screen in [
-        Screen::Today,
-        Screen::Reflect,
-        Screen::Countdown,
-        Screen::Activities,
-        Screen::Journal,
-        Screen::Messages,
-        Screen::Checkpoint,
-    ] {
+    for screen in Screen::ALL {
         let mut app = App::new(journey.clone(), now, None);
         app.screen = screen;
         for (w, h) in [(80, 24), (60, 16), (120, 40)] {

@@ -438,16 +438,6 @@ fn check_size(apps: &[(&'static str, App)], width: u16, height: u16) {
     }
 }
 
-const SCREENS: [Screen; 7] = [
-    Screen::Today,
-    Screen::Reflect,
-    Screen::Countdown,
-    Screen::Activities,
-    Screen::Journal,
-    Screen::Messages,
-    Screen::Checkpoint,
-];
-
 /// Every overlay, plus no overlay, a first run and a notice too long for a row.
 fn sweep_apps() -> Vec<(&'static str, App)> {
     let mut apps = overlay_apps();
@@ -496,7 +486,7 @@ fn any_size_renders_without_panicking_and_small_ones_say_so() {
                 let mut apps = sweep_apps();
                 for &(width, height, screen) in half {
                     for (_, app) in &mut apps {
-                        app.screen = SCREENS[screen];
+                        app.screen = Screen::ALL[screen];
                     }
                     check_size(&apps, width, height);
                 }

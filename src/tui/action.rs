@@ -31,6 +31,17 @@ impl Screen {
         Screen::Messages,
     ];
 
+    /// Every screen: the six tabs, then the checkpoint.
+    pub const ALL: [Screen; 7] = [
+        Screen::Today,
+        Screen::Reflect,
+        Screen::Countdown,
+        Screen::Activities,
+        Screen::Journal,
+        Screen::Messages,
+        Screen::Checkpoint,
+    ];
+
     /// Position in the tab bar (the checkpoint sits with Countdown).
     pub fn tab_index(self) -> usize {
         match self {
